@@ -1,0 +1,26 @@
+"""SafeLens: on-device communication safety. The public SDK names live here."""
+
+from desktop_app.analysis.analyzer import SensitivityAnalyzer
+from desktop_app.analysis.models import ModelError
+from desktop_app.analysis.verdict import (
+    Analysis,
+    AnalysisPolicy,
+    Kind,
+    Region,
+    Status,
+    Strictness,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Analysis",
+    "AnalysisPolicy",
+    "Kind",
+    "ModelError",
+    "Region",
+    "SensitivityAnalyzer",
+    "Status",
+    "Strictness",
+    "__version__",
+]

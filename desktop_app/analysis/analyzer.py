@@ -1,0 +1,114 @@
+"""SensitivityAnalyzer: the one front door to checking content, for the app and other apps."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PIL import Image
+
+from .media import pil_to_rgb
+from .supervisor import BULK, INTERACTIVE, WorkerPool
+from .verdict import Analysis, AnalysisOptions, AnalysisPolicy, Kind, Status, Strictness
+
+ImageSource = str | os.PathLike[str] | bytes | bytearray | Image.Image
+IMAGE_TIMEOUT_S = 20.0
+VIDEO_EXTRA_TIMEOUT_S = 20.0
+
+
+class SensitivityAnalyzer:
+    """Checks images and videos on this device, in supervised worker processes.
+
+    >>> with SensitivityAnalyzer() as analyzer:
+    ...     result = analyzer.analyze_image("photo.jpg")
+    ...     result.is_sensitive, result.status
+
+    ``policy`` follows Apple's analysis policy: ``disabled`` checks nothing,
+    ``simple`` answers yes/no with a score, ``descriptive`` adds regions.
+    ``test_pattern`` makes the admin test pattern count as sensitive.
+    Results never raise for bad files: they carry a status and a reason.
+    """
+
+    def __init__(
+        self,
+        strictness: Strictness | str = Strictness.STANDARD,
+        policy: AnalysisPolicy | str = AnalysisPolicy.DESCRIPTIVE,
+        *,
+        test_pattern: bool = False,
+        manifest: Path | None = None,
+        workers: int | None = None,
+        image_timeout_s: float = IMAGE_TIMEOUT_S,
+        video_budget_s: float = 8.0,
+    ) -> None:
+        self.options = AnalysisOptions(
+            strictness=Strictness(strictness),
+            test_pattern=test_pattern,
+            policy=AnalysisPolicy(policy),
+            video_budget_s=video_budget_s,
+        )
+        self.image_timeout_s = image_timeout_s
+        self._pool: WorkerPool | None = None
+        if self.options.policy is not AnalysisPolicy.DISABLED:
+            self._pool = WorkerPool(manifest=manifest, workers=workers)
+
+    # -- futures (for the GUI and bulk scans) ---------------------------------------
+    def submit_image(self, image: ImageSource, *, interactive: bool = False) -> Future[Analysis]:
+        """Queue an image check; interactive checks jump ahead of bulk ones."""
+        source: tuple[Any, ...]
+        if isinstance(image, Image.Image):
+            source = ("array", pil_to_rgb(image))
+        elif isinstance(image, bytes | bytearray):
+            source = ("bytes", bytes(image), None)
+        else:
+            source = ("path", os.fspath(image))
+        return self._submit(source, self.image_timeout_s, interactive, Kind.IMAGE)
+
+    def submit_video(self, path: str | os.PathLike[str], *, interactive: bool = False) -> Future[Analysis]:
+        timeout = self.options.video_budget_s + VIDEO_EXTRA_TIMEOUT_S
+        return self._submit(("path", os.fspath(path)), timeout, interactive, Kind.VIDEO)
+
+    def submit_file(self, path: str | os.PathLike[str], *, interactive: bool = False) -> Future[Analysis]:
+        """Any file: its bytes decide whether it is an image, a video or neither."""
+        timeout = max(self.image_timeout_s, self.options.video_budget_s + VIDEO_EXTRA_TIMEOUT_S)
+        return self._submit(("path", os.fspath(path)), timeout, interactive, Kind.OTHER)
+
+    # -- blocking forms ------------------------------------------------------------
+    def analyze_image(self, image: ImageSource) -> Analysis:
+        """Check a path, encoded bytes or a PIL image and wait for the answer."""
+        return self.submit_image(image, interactive=True).result()
+
+    def analyze_video(self, path: str | os.PathLike[str]) -> Analysis:
+        """Check a video file (sampled frames, stopping at the first sensitive one)."""
+        return self.submit_video(path, interactive=True).result()
+
+    def analyze_file(self, path: str | os.PathLike[str]) -> Analysis:
+        return self.submit_file(path, interactive=True).result()
+
+    def _submit(
+        self, source: tuple[Any, ...], timeout_s: float, interactive: bool, kind: Kind
+    ) -> Future[Analysis]:
+        if self._pool is None:
+            done: Future[Analysis] = Future()
+            path = source[1] if source[0] == "path" else None
+            done.set_result(Analysis(kind=kind, status=Status.SKIPPED, path=path))
+            return done
+        priority = INTERACTIVE if interactive else BULK
+        return self._pool.submit(source, self.options, timeout_s, priority, kind)
+
+    def close(self) -> None:
+        """Stop the worker processes (pending checks finish first)."""
+        if self._pool is not None:
+            self._pool.close()
+
+    def __enter__(self) -> SensitivityAnalyzer:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+

@@ -1,0 +1,215 @@
+"""Run checks in worker processes; restart a worker that crashes or hangs.
+
+Each slot owns one worker process and a thread that feeds it one request at a
+time from a shared priority queue (interactive checks before bulk scans). A
+request that outlives its time limit gets its worker killed and is answered
+'timeout'; a worker that dies is answered 'unreadable'. Either way the slot
+starts a fresh worker and the next request is checked normally.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import multiprocessing
+import os
+import queue
+import threading
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+from .verdict import Analysis, AnalysisOptions, AnalyzerUnavailable, Kind, Status
+from .worker import worker_main
+
+log = logging.getLogger(__name__)
+
+INTERACTIVE, BULK = 0, 1
+WORKER_START_TIMEOUT_S = 120.0
+
+
+@dataclass(order=True)
+class _Job:
+    priority: int
+    sequence: int
+    source: tuple[Any, ...] = field(compare=False)
+    options: AnalysisOptions = field(compare=False)
+    timeout_s: float = field(compare=False)
+    future: Future[Analysis] = field(compare=False)
+    kind_hint: Kind = field(compare=False, default=Kind.OTHER)
+
+
+class _Slot:
+    """One worker process and the thread that talks to it."""
+
+    def __init__(self, pool: WorkerPool, index: int) -> None:
+        self._pool = pool
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._thread = threading.Thread(
+            target=self._run, name=f"safelens-worker-{index}", daemon=True
+        )
+        self._thread.start()
+
+    def _start(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe(duplex=True)
+        process = context.Process(
+            target=worker_main,
+            args=(child, self._pool.manifest, self._pool.threads_per_worker),
+            name="safelens-worker",
+            daemon=True,
+        )
+        try:
+            process.start()
+        except RuntimeError as exc:  # spawn from an unguarded __main__ script
+            child.close()
+            parent.close()
+            raise AnalyzerUnavailable(
+                "The checking process could not start. A script that uses SafeLens must "
+                "create the analyzer under `if __name__ == \"__main__\":`."
+            ) from exc
+        child.close()
+        self._process, self._conn = process, parent
+        self._pool.starts += 1
+        if not parent.poll(WORKER_START_TIMEOUT_S):
+            self._stop()
+            raise AnalyzerUnavailable("The checking process did not start in time.")
+        try:
+            kind, detail = parent.recv()
+        except (EOFError, OSError) as exc:
+            self._stop()
+            raise AnalyzerUnavailable("The checking process stopped while starting.") from exc
+        if kind == "fatal":
+            self._stop()
+            raise AnalyzerUnavailable(detail)
+
+    def _stop(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            self._process.kill()
+        if self._process is not None:
+            self._process.join(timeout=5)
+        if self._conn is not None:
+            self._conn.close()
+        self._process, self._conn = None, None
+
+    def _run(self) -> None:
+        try:  # start at once, so the first check does not wait for the models to load
+            self._start()
+        except AnalyzerUnavailable as exc:
+            self._pool.fatal = exc
+        while True:
+            job = self._pool.next_job()
+            if job is None:
+                self._shutdown()
+                return
+            if not job.future.set_running_or_notify_cancel():
+                continue
+            try:
+                job.future.set_result(self._handle(job))
+            except AnalyzerUnavailable as exc:
+                self._pool.fatal = exc
+                job.future.set_exception(exc)
+            except Exception as exc:  # never let a slot thread die silently
+                log.exception("worker slot failed")
+                job.future.set_exception(exc)
+
+    def _handle(self, job: _Job) -> Analysis:
+        if self._pool.fatal is not None:
+            raise self._pool.fatal
+        if self._process is None or not self._process.is_alive():
+            self._stop()
+            self._start()
+        assert self._conn is not None
+        started = time.perf_counter()
+        try:
+            self._conn.send((job.sequence, job.source, job.options))
+            ready = self._conn.poll(job.timeout_s)
+            reply = self._conn.recv() if ready else None
+        except (EOFError, OSError, BrokenPipeError):
+            reply, ready = None, True
+        elapsed = (time.perf_counter() - started) * 1000
+        if reply is None:
+            self._stop()
+            if ready:
+                self._pool.crashes += 1
+                return _failure(job, Status.UNREADABLE, elapsed, (
+                    "The checker stopped while reading this file. It may be damaged "
+                    "or made to cause harm."
+                ))
+            self._pool.timeouts += 1
+            return _failure(job, Status.TIMEOUT, elapsed, (
+                f"Checking took too long (over {job.timeout_s:g} s), so it was stopped."
+            ))
+        _tag, _request_id, wire = reply
+        return Analysis.from_wire(wire | {"elapsed_ms": elapsed, "path": _path_of(job)})
+
+    def _shutdown(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.send(None)
+            except OSError:
+                pass
+        if self._process is not None:
+            self._process.join(timeout=2)
+        self._stop()
+
+    def join(self, timeout: float) -> None:
+        self._thread.join(timeout)
+
+
+def _path_of(job: _Job) -> str | None:
+    return str(job.source[1]) if job.source[0] == "path" else None
+
+
+def _failure(job: _Job, status: Status, elapsed: float, reason: str) -> Analysis:
+    return Analysis(
+        kind=job.kind_hint, status=status, reason=reason, elapsed_ms=elapsed, path=_path_of(job)
+    )
+
+
+class WorkerPool:
+    """A few worker processes behind a priority queue. Thread-safe; close() when done."""
+
+    def __init__(
+        self, manifest: Path | None = None, workers: int | None = None,
+        threads_per_worker: int | None = None,
+    ) -> None:
+        cpus = os.cpu_count() or 1
+        self.workers = max(1, workers or min(2, cpus))
+        self.threads_per_worker = threads_per_worker or max(1, cpus // self.workers)
+        self.manifest = str(manifest) if manifest else None
+        self.fatal: AnalyzerUnavailable | None = None
+        self.starts = self.crashes = self.timeouts = 0
+        self._queue: queue.PriorityQueue[tuple[int, int, _Job | None]] = queue.PriorityQueue()
+        self._sequence = itertools.count()
+        self._closed = False
+        self._slots = [_Slot(self, i) for i in range(self.workers)]
+
+    def submit(
+        self, source: tuple[Any, ...], options: AnalysisOptions, timeout_s: float,
+        priority: int = BULK, kind_hint: Kind = Kind.OTHER,
+    ) -> Future[Analysis]:
+        if self._closed:
+            raise RuntimeError("The analyzer has been closed.")
+        future: Future[Analysis] = Future()
+        sequence = next(self._sequence)
+        job = _Job(priority, sequence, source, options, timeout_s, future, kind_hint)
+        self._queue.put((priority, sequence, job))
+        return future
+
+    def next_job(self) -> _Job | None:
+        return self._queue.get()[2]
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        for _ in self._slots:
+            self._queue.put((99, next(self._sequence), None))
+        for slot in self._slots:
+            slot.join(timeout=10)

@@ -1,0 +1,1 @@
+"""Qt-free: what happens when something is sensitive (see issue 4)."""

@@ -1,0 +1,1 @@
+"""Qt-free: where content comes in (see issue 5)."""

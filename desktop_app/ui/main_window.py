@@ -1,0 +1,128 @@
+"""The first window: is protection working, and a way to check files by hand.
+
+No picture is ever shown here; files are listed by name with their verdict.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.analysis.analyzer import SensitivityAnalyzer
+from desktop_app.analysis.verdict import Analysis, Status
+
+from .tasks import FutureWatcher
+
+_WARMUP = "warm-up"
+
+
+class MainWindow(QMainWindow):
+    """Shows the engine's state and the results of checks the user asked for."""
+
+    def __init__(self, analyzer: SensitivityAnalyzer) -> None:
+        super().__init__()
+        self.analyzer = analyzer
+        self.setWindowTitle(self.tr("SafeLens"))
+        self.resize(760, 480)
+        self.watcher = FutureWatcher(self)
+        self.watcher.finished.connect(self._on_result)
+        self.watcher.failed.connect(self._on_failure)
+
+        title = QLabel(self.tr("SafeLens"))
+        title.setStyleSheet("font-size: 22px; font-weight: 600;")
+        self.status = QLabel(self.tr("Starting the protection engine…"))
+        self.status.setAccessibleName(self.tr("Protection status"))
+        self.status.setWordWrap(True)
+
+        self.check_button = QPushButton(self.tr("&Check files…"))
+        self.check_button.setAccessibleDescription(
+            self.tr("Choose pictures or videos to check on this computer")
+        )
+        self.check_button.clicked.connect(self.choose_files)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Why")])
+        self.table.setAccessibleName(self.tr("Check results"))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+
+        note = QLabel(self.tr("Everything is checked on this computer. Nothing is sent anywhere."))
+        note.setStyleSheet("color: palette(mid);")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout()
+        layout.addWidget(title)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        body = QWidget()
+        body.setLayout(layout)
+        self.setCentralWidget(body)
+
+        # A tiny blank picture proves the worker started and both models verified.
+        blank = Image.new("RGB", (64, 64), (200, 200, 200))
+        self.watcher.watch(analyzer.submit_image(blank, interactive=True), _WARMUP)
+
+    def choose_files(self) -> None:
+        # Qt's own dialog: it shows no previews, so nothing unchecked is ever painted.
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose files to check"), str(Path.home()),
+            options=QFileDialog.Option.DontUseNativeDialog,
+        )
+        self.check_paths([Path(p) for p in paths])
+
+    def check_paths(self, paths: list[Path]) -> None:
+        for path in paths:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            self.table.setItem(row, 0, QTableWidgetItem(path.name))
+            self.table.setItem(row, 1, QTableWidgetItem(self.tr("Checking…")))
+            self.table.setItem(row, 2, QTableWidgetItem(""))
+            self.watcher.watch(self.analyzer.submit_file(path, interactive=True), row)
+
+    def _on_result(self, token: object, result: Analysis) -> None:
+        if token == _WARMUP:
+            ok = result.status is Status.OK
+            self.status.setText(
+                self.tr("Protection engine ready: both models verified and loaded.")
+                if ok else self.tr("The protection engine could not check a test picture.")
+            )
+            return
+        assert isinstance(token, int)
+        if result.is_sensitive:
+            verdict = self.tr("Hidden: may be sensitive")
+        elif result.status is Status.OK:
+            verdict = self.tr("OK")
+        else:
+            verdict = self.tr("Hidden: could not check")
+        self.table.item(token, 1).setText(verdict)
+        self.table.item(token, 2).setText(result.reason or "")
+
+    def _on_failure(self, token: object, error: BaseException) -> None:
+        message = self.tr("SafeLens cannot check files right now: {0}").format(error)
+        self.status.setText(message)
+        if isinstance(token, int):
+            self.table.item(token, 1).setText(self.tr("Hidden: could not check"))
+            self.table.item(token, 2).setText(str(error))
+        self.check_button.setEnabled(token != _WARMUP)
