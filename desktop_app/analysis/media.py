@@ -197,8 +197,9 @@ def image_frames(source: bytes | str | os.PathLike[str], media_format: str) -> I
         if n_frames <= 1:
             yield _decode_frame(image, media_format)
             return
-        step = max(1, n_frames // MAX_ANIMATION_FRAMES)
-        for index in range(0, n_frames, step)[:MAX_ANIMATION_FRAMES]:
+        # Spread the samples over the whole animation, first and last frame included.
+        picks = np.linspace(0, n_frames - 1, min(n_frames, MAX_ANIMATION_FRAMES))
+        for index in sorted({int(round(i)) for i in picks}):
             try:
                 image.seek(index)
             except EOFError:

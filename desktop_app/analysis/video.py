@@ -8,6 +8,7 @@ are opened (FFmpeg's protocol whitelist is 'file').
 
 from __future__ import annotations
 
+import bisect
 import math
 import time
 from collections.abc import Iterator
@@ -50,8 +51,9 @@ class VideoSampler:
             ) from exc
         streams = self._container.streams
         if not streams.video:
-            self._container.close()
-            if streams.audio:
+            has_sound = bool(streams.audio)
+            self._container.close()  # PyAV crashes if streams are touched after close()
+            if has_sound:
                 raise AudioOnly
             raise CheckFailed(
                 Status.UNSUPPORTED, "This file holds no pictures or sound SafeLens can read.",
@@ -117,25 +119,43 @@ class VideoSampler:
         self._stream.codec_context.skip_frame = "NONKEY"
         yield from self._container.decode(self._stream)
 
+    def _keyframes(self) -> list[int]:
+        """Keyframe timestamps from the packets alone (demuxing is cheap; decoding is not)."""
+        found = [
+            packet.pts for packet in self._container.demux(self._stream)
+            if packet.is_keyframe and packet.pts is not None
+        ]
+        return sorted(found)
+
     def _at_times(self, targets: list[float]) -> Iterator[Any]:
+        """Seek to the keyframe before each target, unless decoding on is shorter."""
         import av
 
         stream = self._stream
         base = stream.time_base or Fraction(1, 1_000_000)
         start = stream.start_time or 0
+        keyframes = self._keyframes()
+        decoder: Iterator[Any] | None = None
+        position: int | None = None
         last_pts: int | None = None
         for target in targets:
-            pts = start + int(target / base)
-            try:
-                self._container.seek(pts, stream=stream, backward=True, any_frame=False)
-            except av.error.FFmpegError:
-                continue
+            target_pts = start + int(target / base)
+            index = bisect.bisect_right(keyframes, target_pts) - 1
+            keyframe = keyframes[max(index, 0)] if keyframes else target_pts
+            if decoder is None or position is None or keyframe > position:
+                try:
+                    self._container.seek(keyframe, stream=stream, backward=True, any_frame=False)
+                except av.error.FFmpegError:
+                    continue
+                decoder = self._container.decode(stream)
             chosen = None
-            for decoded, frame in enumerate(self._container.decode(stream)):
-                chosen = frame
-                if frame.pts is None or frame.pts >= pts or decoded >= MAX_FORWARD_DECODES:
+            for decoded, frame in enumerate(decoder):
+                chosen, position = frame, frame.pts
+                if frame.pts is None or frame.pts >= target_pts or decoded >= MAX_FORWARD_DECODES:
                     break
-            if chosen is not None and chosen.pts != last_pts:
+            if chosen is None:
+                decoder = None
+            elif chosen.pts != last_pts:
                 last_pts = chosen.pts
                 yield chosen
 
