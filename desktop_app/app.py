@@ -16,17 +16,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui() -> int:
-    from PySide6.QtWidgets import QApplication
-
     from desktop_app.analysis.analyzer import SensitivityAnalyzer
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.shell import run_app
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("SafeLens")
-    analyzer = SensitivityAnalyzer()
-    try:
-        window = MainWindow(analyzer)
-        window.show()
-        return int(app.exec())
-    finally:
-        analyzer.close()
+    with SensitivityAnalyzer() as analyzer:
+        return run_app(analyzer)

@@ -32,7 +32,8 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser(
-        "check", help="check images and videos for nudity, on this device",
+        "check",
+        help="check images and videos for nudity, on this device",
         description="Check files (a folder means the files directly in it).",
     )
     check.add_argument("paths", nargs="+", metavar="PATH")
@@ -42,13 +43,15 @@ def build_parser(version: str) -> argparse.ArgumentParser:
         "--strictness", choices=[s.value for s in Strictness], default=Strictness.STANDARD.value
     )
     check.add_argument(
-        "--test-pattern", action="store_true",
+        "--test-pattern",
+        action="store_true",
         help="test mode: report the SafeLens test pattern as sensitive",
     )
     check.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
 
     pattern = commands.add_parser(
-        "test-pattern", help="write the admin test pattern (an image or a video)",
+        "test-pattern",
+        help="write the admin test pattern (an image or a video)",
         description="Write the SafeLens test pattern. With test mode on, SafeLens reports it "
         "as sensitive, so a deployment can be checked without real content.",
     )

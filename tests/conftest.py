@@ -8,21 +8,26 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The worker crashes or hangs on purpose for marker files, so recovery can be tested.
 os.environ["SAFELENS_WORKER_FAULT_INJECTION"] = "1"
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop_app import SensitivityAnalyzer  # noqa: E402
-from tests.helpers import synthetic  # noqa: E402
+from desktop_app import SensitivityAnalyzer
+from tests.helpers import synthetic
 
 
 @pytest.fixture(autouse=True)
 def fresh_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never the user's real settings or data: every test gets its own home for SafeLens."""
     base = tmp_path_factory.mktemp("home")
-    for name in ("SAFELENS_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME",
-                 "XDG_STATE_HOME"):
+    for name in (
+        "SAFELENS_HOME",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_STATE_HOME",
+    ):
         monkeypatch.setenv(name, str(base / name.lower()))
 
 

@@ -66,11 +66,15 @@ class SensitivityAnalyzer:
             source = ("path", os.fspath(image))
         return self._submit(source, self.image_timeout_s, interactive, Kind.IMAGE)
 
-    def submit_video(self, path: str | os.PathLike[str], *, interactive: bool = False) -> Future[Analysis]:
+    def submit_video(
+        self, path: str | os.PathLike[str], *, interactive: bool = False
+    ) -> Future[Analysis]:
         timeout = self.options.video_budget_s + VIDEO_EXTRA_TIMEOUT_S
         return self._submit(("path", os.fspath(path)), timeout, interactive, Kind.VIDEO)
 
-    def submit_file(self, path: str | os.PathLike[str], *, interactive: bool = False) -> Future[Analysis]:
+    def submit_file(
+        self, path: str | os.PathLike[str], *, interactive: bool = False
+    ) -> Future[Analysis]:
         """Any file: its bytes decide whether it is an image, a video or neither."""
         timeout = max(self.image_timeout_s, self.options.video_budget_s + VIDEO_EXTRA_TIMEOUT_S)
         return self._submit(("path", os.fspath(path)), timeout, interactive, Kind.OTHER)
@@ -107,8 +111,9 @@ class SensitivityAnalyzer:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         self.close()
-

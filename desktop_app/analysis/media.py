@@ -29,16 +29,53 @@ MAX_ANIMATION_FRAMES = 8
 PILLOW_FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF", "HEIF", "AVIF")
 
 IMAGE_SUFFIXES = frozenset(
-    ".jpg .jpeg .jpe .jfif .png .gif .webp .bmp .dib .tif .tiff .heic .heif .avif".split()
+    [
+        ".jpg",
+        ".jpeg",
+        ".jpe",
+        ".jfif",
+        ".png",
+        ".gif",
+        ".webp",
+        ".bmp",
+        ".dib",
+        ".tif",
+        ".tiff",
+        ".heic",
+        ".heif",
+        ".avif",
+    ]
 )
-VIDEO_SUFFIXES = frozenset(".mp4 .mov .m4v .mkv .webm .avi .3gp .3g2".split())
+VIDEO_SUFFIXES = frozenset([".mp4", ".mov", ".m4v", ".mkv", ".webm", ".avi", ".3gp", ".3g2"])
 
 _HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
 _AVIF_BRANDS = {b"avif", b"avis"}
 _VIDEO_BRANDS = {
-    b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1", b"M4V ",
-    b"M4VH", b"M4VP", b"qt  ", b"3gp4", b"3gp5", b"3gp6", b"3gp7", b"3g2a", b"3g2b",
-    b"3g2c", b"mmp4", b"dash", b"MSNV", b"XAVC", b"f4v ", b"M4A ",
+    b"isom",
+    b"iso2",
+    b"iso4",
+    b"iso5",
+    b"iso6",
+    b"mp41",
+    b"mp42",
+    b"avc1",
+    b"M4V ",
+    b"M4VH",
+    b"M4VP",
+    b"qt  ",
+    b"3gp4",
+    b"3gp5",
+    b"3gp6",
+    b"3gp7",
+    b"3g2a",
+    b"3g2b",
+    b"3g2c",
+    b"mmp4",
+    b"dash",
+    b"MSNV",
+    b"XAVC",
+    b"f4v ",
+    b"M4A ",
 }
 # Formats that are never opened, with the words a person would use for them.
 _DOCUMENTS = (
@@ -54,7 +91,14 @@ _DOCUMENTS = (
     (b"<?xml", "an XML document"),
     (b"#!", "a script"),
 )
-_EMBEDDED_MEDIA = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF89a", b"GIF87a", b"ftypheic", b"WEBPVP8")
+_EMBEDDED_MEDIA = (
+    b"\xff\xd8\xff",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF89a",
+    b"GIF87a",
+    b"ftypheic",
+    b"WEBPVP8",
+)
 
 
 @dataclass(frozen=True)
@@ -81,7 +125,9 @@ def sniff(head: bytes, name: str = "") -> Sniffed:
                 )
             raise CheckFailed(Status.UNSUPPORTED, f"This file is {words}, not a picture or video.")
     if head[:1024].lstrip().startswith(b"%PDF") or b"%PDF-" in head[:1024]:
-        raise CheckFailed(Status.UNSUPPORTED, "This file is a PDF document, not a picture or video.")
+        raise CheckFailed(
+            Status.UNSUPPORTED, "This file is a PDF document, not a picture or video."
+        )
     suffix = Path(name).suffix.lower()
     if suffix in IMAGE_SUFFIXES or suffix in VIDEO_SUFFIXES:
         what = "a picture" if suffix in IMAGE_SUFFIXES else "a video"
@@ -182,7 +228,7 @@ def open_image(source: BinaryIO, media_format: str) -> Image.Image:
 def _too_large(detail: str) -> CheckFailed:
     return CheckFailed(
         Status.UNREADABLE,
-        f"The picture is too large to check safely ({detail.split('(')[0].strip()}; "
+        f"The picture is too large to check safely ({detail.split('(', maxsplit=1)[0].strip()}; "
         f"the limit is {MAX_PIXELS // 1_000_000} megapixels).",
         Kind.IMAGE,
     )
@@ -199,7 +245,7 @@ def image_frames(source: bytes | str | os.PathLike[str], media_format: str) -> I
             return
         # Spread the samples over the whole animation, first and last frame included.
         picks = np.linspace(0, n_frames - 1, min(n_frames, MAX_ANIMATION_FRAMES))
-        for index in sorted({int(round(i)) for i in picks}):
+        for index in sorted({round(float(i)) for i in picks}):
             try:
                 image.seek(index)
             except EOFError:

@@ -163,7 +163,9 @@ class Ensemble:
         score = float(max(nsfw, best_region))
         if regions:
             reason = "Exposed body parts were found."
-            if strictness is Strictness.STRICT and all(r.label.endswith("COVERED") for r in regions):
+            if strictness is Strictness.STRICT and all(
+                r.label.endswith("COVERED") for r in regions
+            ):
                 reason = "The picture looks suggestive (strict setting)."
             return FrameVerdict(True, score, regions, reason)
         if nsfw >= nsfw_threshold:
@@ -191,8 +193,7 @@ class Ensemble:
             if keep.size == 0:
                 continue
             for index in _nms(boxes[keep], scores[keep]):
-                cx, cy, w, h = boxes[keep[index]]
-                box = _normalise_box(cx, cy, w, h, new_w, new_h)
+                box = _normalise_box(boxes[keep[index]], new_w, new_h)
                 regions.append(Region(label, float(scores[keep[index]]), box))
         regions.sort(key=lambda r: r.score, reverse=True)
         return tuple(regions[:_MAX_REGIONS])
@@ -208,9 +209,9 @@ class Ensemble:
         return float(probs[0][1])
 
 
-def _normalise_box(
-    cx: float, cy: float, w: float, h: float, width: int, height: int
-) -> tuple[float, float, float, float]:
+def _normalise_box(box: np.ndarray, width: int, height: int) -> tuple[float, float, float, float]:
+    """Centre-format pixels in the letterboxed frame -> (x, y, w, h) fractions of the picture."""
+    cx, cy, w, h = (float(v) for v in box)
     x0 = min(max((cx - w / 2) / width, 0.0), 1.0)
     y0 = min(max((cy - h / 2) / height, 0.0), 1.0)
     x1 = min(max((cx + w / 2) / width, 0.0), 1.0)

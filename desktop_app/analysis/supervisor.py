@@ -9,6 +9,7 @@ starts a fresh worker and the next request is checked normally.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import multiprocessing
@@ -71,7 +72,7 @@ class _Slot:
             parent.close()
             raise AnalyzerUnavailable(
                 "The checking process could not start. A script that uses SafeLens must "
-                "create the analyzer under `if __name__ == \"__main__\":`."
+                'create the analyzer under `if __name__ == "__main__":`.'
             ) from exc
         child.close()
         self._process, self._conn = process, parent
@@ -137,23 +138,29 @@ class _Slot:
             self._stop()
             if ready:
                 self._pool.crashes += 1
-                return _failure(job, Status.UNREADABLE, elapsed, (
-                    "The checker stopped while reading this file. It may be damaged "
-                    "or made to cause harm."
-                ))
+                return _failure(
+                    job,
+                    Status.UNREADABLE,
+                    elapsed,
+                    (
+                        "The checker stopped while reading this file. It may be damaged "
+                        "or made to cause harm."
+                    ),
+                )
             self._pool.timeouts += 1
-            return _failure(job, Status.TIMEOUT, elapsed, (
-                f"Checking took too long (over {job.timeout_s:g} s), so it was stopped."
-            ))
+            return _failure(
+                job,
+                Status.TIMEOUT,
+                elapsed,
+                (f"Checking took too long (over {job.timeout_s:g} s), so it was stopped."),
+            )
         _tag, _request_id, wire = reply
         return Analysis.from_wire(wire | {"elapsed_ms": elapsed, "path": _path_of(job)})
 
     def _shutdown(self) -> None:
         if self._conn is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self._conn.send(None)
-            except OSError:
-                pass
         if self._process is not None:
             self._process.join(timeout=2)
         self._stop()
@@ -176,7 +183,9 @@ class WorkerPool:
     """A few worker processes behind a priority queue. Thread-safe; close() when done."""
 
     def __init__(
-        self, manifest: Path | None = None, workers: int | None = None,
+        self,
+        manifest: Path | None = None,
+        workers: int | None = None,
         threads_per_worker: int | None = None,
     ) -> None:
         cpus = os.cpu_count() or 1
@@ -191,8 +200,12 @@ class WorkerPool:
         self._slots = [_Slot(self, i) for i in range(self.workers)]
 
     def submit(
-        self, source: tuple[Any, ...], options: AnalysisOptions, timeout_s: float,
-        priority: int = BULK, kind_hint: Kind = Kind.OTHER,
+        self,
+        source: tuple[Any, ...],
+        options: AnalysisOptions,
+        timeout_s: float,
+        priority: int = BULK,
+        kind_hint: Kind = Kind.OTHER,
     ) -> Future[Analysis]:
         if self._closed:
             raise RuntimeError("The analyzer has been closed.")

@@ -17,9 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 COLUMNS, ROWS = 12, 8
 GRID_HEIGHT = 0.75  # the grid fills the top 75 %; the caption band is below it
-PALETTE = np.array(
-    [(220, 30, 40), (20, 170, 70), (30, 70, 220), (250, 210, 20)], dtype=np.float32
-)
+PALETTE = np.array([(220, 30, 40), (20, 170, 70), (30, 70, 220), (250, 210, 20)], dtype=np.float32)
 MATCH_FRACTION = 0.9
 _MAX_COLOUR_DISTANCE = 90.0
 CAPTION = "SafeLens test pattern - not a real photo"
@@ -83,8 +81,7 @@ def matches(rgb: np.ndarray) -> bool:
 def write_image(path: Path, width: int = 1024, height: int = 768) -> Path:
     """Save the pattern; the format follows the file name (PNG, JPEG, WebP...)."""
     image = render(width, height)
-    params = {"quality": 92} if path.suffix.lower() in (".jpg", ".jpeg", ".webp") else {}
-    image.save(path, **params)
+    image.save(path, quality=92)  # used by JPEG and WebP, ignored by lossless formats
     return path
 
 
@@ -97,7 +94,9 @@ def write_video(path: Path, seconds: float = 6.0, width: int = 640, height: int 
     intro = total // 3
     plain = Image.new("RGB", (width, height), (128, 128, 128))
     ImageDraw.Draw(plain).text(
-        (20, height // 2), "SafeLens test video", fill=(255, 255, 255),
+        (20, height // 2),
+        "SafeLens test video",
+        fill=(255, 255, 255),
         font=ImageFont.load_default(size=max(12, height // 16)),
     )
     with av.open(str(path), mode="w") as container:
@@ -107,7 +106,7 @@ def write_video(path: Path, seconds: float = 6.0, width: int = 640, height: int 
         for index in range(total):
             label = f"frame {index + 1}/{total}"
             picture = plain if index < intro else render(width, height, label)
-            frame = av.VideoFrame.from_image(picture)
+            frame = av.VideoFrame.from_image(picture)  # type: ignore[no-untyped-call]
             for packet in stream.encode(frame):
                 container.mux(packet)
         for packet in stream.encode(None):

@@ -56,7 +56,8 @@ class VideoSampler:
             if has_sound:
                 raise AudioOnly
             raise CheckFailed(
-                Status.UNSUPPORTED, "This file holds no pictures or sound SafeLens can read.",
+                Status.UNSUPPORTED,
+                "This file holds no pictures or sound SafeLens can read.",
                 Kind.VIDEO,
             )
         self._stream = streams.video[0]
@@ -122,7 +123,8 @@ class VideoSampler:
     def _keyframes(self) -> list[int]:
         """Keyframe timestamps from the packets alone (demuxing is cheap; decoding is not)."""
         found = [
-            packet.pts for packet in self._container.demux(self._stream)
+            packet.pts
+            for packet in self._container.demux(self._stream)
             if packet.is_keyframe and packet.pts is not None
         ]
         return sorted(found)

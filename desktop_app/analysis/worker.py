@@ -11,6 +11,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterable
+from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -87,12 +88,16 @@ def check(
         sniffed = sniff(head, str(payload) if origin == "path" else str(source[2] or ""))
         if sniffed.kind is Kind.IMAGE:
             return _check_frames(
-                Kind.IMAGE, sniffed.media_format,
-                image_frames(payload, sniffed.media_format), options, ensemble,
+                Kind.IMAGE,
+                sniffed.media_format,
+                image_frames(payload, sniffed.media_format),
+                options,
+                ensemble,
             )
         if origin != "path":
             raise CheckFailed(
-                Status.UNSUPPORTED, "Videos can be checked from a file, not from memory.",
+                Status.UNSUPPORTED,
+                "Videos can be checked from a file, not from memory.",
                 Kind.VIDEO,
             )
         return _check_video(str(payload), sniffed.media_format, options, ensemble)
@@ -100,7 +105,8 @@ def check(
         return Analysis(kind=failed.kind, status=failed.status, reason=failed.reason)
     except MemoryError:
         return Analysis(
-            kind=Kind.OTHER, status=Status.UNREADABLE,
+            kind=Kind.OTHER,
+            status=Status.UNREADABLE,
             reason="The file needs more memory to read than SafeLens allows, so it was stopped.",
         )
 
@@ -135,35 +141,38 @@ def _inject_fault(head: bytes) -> None:
 
 
 def _check_frames(
-    kind: Kind, media_format: str, frames: Iterable[np.ndarray],
-    options: AnalysisOptions, ensemble: Ensemble,
+    kind: Kind,
+    media_format: str,
+    frames: Iterable[np.ndarray],
+    options: AnalysisOptions,
+    ensemble: Ensemble,
 ) -> Analysis:
+    """Check frames in order and stop at the first sensitive one."""
+    found = Analysis(kind=kind, status=Status.OK, media_format=media_format)
     best = 0.0
     checked = 0
     for rgb in frames:
         checked += 1
         if options.test_pattern and testpattern.matches(rgb):
-            return _sensitive(kind, media_format, checked, 1.0, testpattern.TEST_PATTERN_REASON)
+            reason = testpattern.TEST_PATTERN_REASON
+            return replace(
+                found, is_sensitive=True, score=1.0, reason=reason, frames_checked=checked
+            )
         verdict = ensemble.evaluate(rgb, options.strictness)
         best = max(best, verdict.score)
         if verdict.sensitive:
             regions = verdict.regions if options.policy is AnalysisPolicy.DESCRIPTIVE else ()
-            return _sensitive(kind, media_format, checked, verdict.score, verdict.reason, regions)
+            return replace(
+                found,
+                is_sensitive=True,
+                score=verdict.score,
+                reason=verdict.reason,
+                regions=regions,
+                frames_checked=checked,
+            )
     if checked == 0:
         raise CheckFailed(Status.UNREADABLE, "No pictures could be read from this file.", kind)
-    return Analysis(
-        kind=kind, status=Status.OK, score=best, frames_checked=checked, media_format=media_format
-    )
-
-
-def _sensitive(
-    kind: Kind, media_format: str, checked: int, score: float, reason: str | None,
-    regions: tuple[Any, ...] = (),
-) -> Analysis:
-    return Analysis(
-        kind=kind, status=Status.OK, is_sensitive=True, score=score, reason=reason,
-        regions=regions, frames_checked=checked, media_format=media_format,
-    )
+    return replace(found, score=best, frames_checked=checked)
 
 
 def _check_video(
@@ -173,15 +182,20 @@ def _check_video(
         sampler = VideoSampler(path, options.max_video_frames, options.video_budget_s)
     except AudioOnly:
         return Analysis(
-            kind=Kind.OTHER, status=Status.OK, media_format=media_format,
+            kind=Kind.OTHER,
+            status=Status.OK,
+            media_format=media_format,
             reason="This file has sound only; there are no pictures to check.",
         )
     with sampler:
         result = _check_frames(Kind.VIDEO, media_format, sampler.frames(), options, ensemble)
     if not result.is_sensitive and sampler.truncated_by_budget:
         return Analysis(
-            kind=Kind.VIDEO, status=Status.TIMEOUT, score=result.score,
-            frames_checked=result.frames_checked, media_format=media_format,
+            kind=Kind.VIDEO,
+            status=Status.TIMEOUT,
+            score=result.score,
+            frames_checked=result.frames_checked,
+            media_format=media_format,
             reason=(
                 f"Only {result.frames_checked} of {sampler.planned} moments of the video could "
                 f"be checked within {options.video_budget_s:g} s."

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PIL import Image
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -87,7 +86,9 @@ class MainWindow(QMainWindow):
     def choose_files(self) -> None:
         # Qt's own dialog: it shows no previews, so nothing unchecked is ever painted.
         paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Choose files to check"), str(Path.home()),
+            self,
+            self.tr("Choose files to check"),
+            str(Path.home()),
             options=QFileDialog.Option.DontUseNativeDialog,
         )
         self.check_paths([Path(p) for p in paths])
@@ -106,7 +107,8 @@ class MainWindow(QMainWindow):
             ok = result.status is Status.OK
             self.status.setText(
                 self.tr("Protection engine ready: both models verified and loaded.")
-                if ok else self.tr("The protection engine could not check a test picture.")
+                if ok
+                else self.tr("The protection engine could not check a test picture.")
             )
             return
         assert isinstance(token, int)
@@ -116,13 +118,15 @@ class MainWindow(QMainWindow):
             verdict = self.tr("OK")
         else:
             verdict = self.tr("Hidden: could not check")
-        self.table.item(token, 1).setText(verdict)
-        self.table.item(token, 2).setText(result.reason or "")
+        self._set_row(token, verdict, result.reason or "")
 
     def _on_failure(self, token: object, error: BaseException) -> None:
         message = self.tr("SafeLens cannot check files right now: {0}").format(error)
         self.status.setText(message)
         if isinstance(token, int):
-            self.table.item(token, 1).setText(self.tr("Hidden: could not check"))
-            self.table.item(token, 2).setText(str(error))
+            self._set_row(token, self.tr("Hidden: could not check"), str(error))
         self.check_button.setEnabled(token != _WARMUP)
+
+    def _set_row(self, row: int, verdict: str, reason: str) -> None:
+        self.table.setItem(row, 1, QTableWidgetItem(verdict))
+        self.table.setItem(row, 2, QTableWidgetItem(reason))

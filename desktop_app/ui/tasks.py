@@ -43,4 +43,3 @@ class FutureWatcher(QObject):
             self.failed.emit(token, error)
         else:
             self.finished.emit(token, future.result())
-

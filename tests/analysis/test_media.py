@@ -19,8 +19,15 @@ def _encoded(fmt: str, **params: object) -> bytes:
 
 @pytest.mark.parametrize(
     ("fmt", "expected"),
-    [("JPEG", "jpeg"), ("PNG", "png"), ("GIF", "gif"), ("WEBP", "webp"), ("BMP", "bmp"),
-     ("TIFF", "tiff"), ("AVIF", "avif")],
+    [
+        ("JPEG", "jpeg"),
+        ("PNG", "png"),
+        ("GIF", "gif"),
+        ("WEBP", "webp"),
+        ("BMP", "bmp"),
+        ("TIFF", "tiff"),
+        ("AVIF", "avif"),
+    ],
 )
 def test_images_are_recognised_by_their_bytes_whatever_the_name(fmt: str, expected: str) -> None:
     sniffed = sniff(_encoded(fmt)[:4096], "holiday.txt")
@@ -79,8 +86,12 @@ def test_document_with_a_picture_inside_is_a_polyglot_and_not_opened() -> None:
 
 @pytest.mark.parametrize(
     ("head", "words"),
-    [(b"%!PS-Adobe-3.0 EPSF-3.0", "PostScript"), (b"PK\x03\x04rest", "ZIP"),
-     (b"MZ\x90\x00", "Windows program"), (b"<html><body>", "web page")],
+    [
+        (b"%!PS-Adobe-3.0 EPSF-3.0", "PostScript"),
+        (b"PK\x03\x04rest", "ZIP"),
+        (b"MZ\x90\x00", "Windows program"),
+        (b"<html><body>", "web page"),
+    ],
 )
 def test_documents_and_programs_are_never_treated_as_pictures(head: bytes, words: str) -> None:
     failed = _failure(head, "x.jpg")

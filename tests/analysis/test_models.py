@@ -89,8 +89,10 @@ def test_both_models_load_and_ordinary_photos_of_people_are_not_sensitive(
 
 def test_the_classifier_really_runs(ensemble: Ensemble) -> None:
     """Different pictures give different scores: the model is not a constant."""
-    scores = {round(ensemble.evaluate(rgb, Strictness.STANDARD).score, 5)
-              for rgb in media.other_photos().values()}
+    scores = {
+        round(ensemble.evaluate(rgb, Strictness.STANDARD).score, 5)
+        for rgb in media.other_photos().values()
+    }
     assert len(scores) > 3
 
 

@@ -55,7 +55,9 @@ def test_photos_never_match() -> None:
 def test_random_colour_grids_do_not_match() -> None:
     rng = np.random.default_rng(7)
     for _ in range(200):
-        cells = rng.integers(0, len(testpattern.PALETTE), size=(testpattern.ROWS, testpattern.COLUMNS))
+        cells = rng.integers(
+            0, len(testpattern.PALETTE), size=(testpattern.ROWS, testpattern.COLUMNS)
+        )
         grid = testpattern.PALETTE[cells].astype(np.uint8)
         image = np.asarray(Image.fromarray(grid).resize((1024, 576), Image.Resampling.NEAREST))
         frame = np.full((768, 1024, 3), 255, dtype=np.uint8)

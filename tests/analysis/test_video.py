@@ -27,9 +27,15 @@ def _pattern_frames(count: int, size: tuple[int, int] = (320, 240)) -> list[np.n
 
 @pytest.mark.parametrize(
     ("name", "codec"),
-    [("clip.mp4", "libx264"), ("clip.mov", "libx264"), ("clip.m4v", "libx264"),
-     ("clip.mkv", "libx264"), ("clip.webm", "libvpx"), ("clip.avi", "mpeg4"),
-     ("clip.3gp", "mpeg4")],
+    [
+        ("clip.mp4", "libx264"),
+        ("clip.mov", "libx264"),
+        ("clip.m4v", "libx264"),
+        ("clip.mkv", "libx264"),
+        ("clip.webm", "libvpx"),
+        ("clip.avi", "mpeg4"),
+        ("clip.3gp", "mpeg4"),
+    ],
 )
 def test_each_container_is_checked_and_a_pattern_inside_is_found(
     analyzer: SensitivityAnalyzer, tmp_path: Path, name: str, codec: str
@@ -106,7 +112,9 @@ def test_garbage_after_a_video_header_is_unreadable(
     assert result.status is Status.UNREADABLE and result.kind is Kind.VIDEO
 
 
-def test_video_bytes_are_refused_with_a_reason(analyzer: SensitivityAnalyzer, tmp_path: Path) -> None:
+def test_video_bytes_are_refused_with_a_reason(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
     data = media.write_video(tmp_path / "v.mp4", _photo_frames(10)).read_bytes()
     result = analyzer.analyze_image(data)
     assert result.status is Status.UNSUPPORTED and "from a file" in (result.reason or "")

@@ -25,8 +25,16 @@ def photo() -> np.ndarray:
 
 @pytest.mark.parametrize(
     ("name", "params"),
-    [("a.jpg", {"quality": 90}), ("a.png", {}), ("a.webp", {}), ("a.bmp", {}),
-     ("a.tiff", {}), ("a.heic", {}), ("a.avif", {}), ("a.gif", {})],
+    [
+        ("a.jpg", {"quality": 90}),
+        ("a.png", {}),
+        ("a.webp", {}),
+        ("a.bmp", {}),
+        ("a.tiff", {}),
+        ("a.heic", {}),
+        ("a.avif", {}),
+        ("a.gif", {}),
+    ],
 )
 def test_each_image_format_is_checked(
     analyzer: SensitivityAnalyzer, tmp_path: Path, photo: np.ndarray, name: str, params: dict
@@ -122,8 +130,12 @@ def _chunk(kind: bytes, body: bytes) -> bytes:
 def _png_header_only(width: int, height: int) -> bytes:
     """A valid PNG that claims huge dimensions but holds almost no data."""
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr)
-            + _chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + _chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", ihdr)
+        + _chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + _chunk(b"IEND", b"")
+    )
 
 
 def test_huge_dimensions_are_refused_before_decoding(

@@ -26,9 +26,7 @@ def faces() -> list[np.ndarray]:
     """Small face crops of real people (Labeled Faces in the Wild subset), upscaled to RGB."""
     subset = data.lfw_subset()[:100]  # the first 100 are faces, the rest are not
     return [
-        np.asarray(
-            Image.fromarray((face * 255).astype(np.uint8)).resize((200, 200)).convert("RGB")
-        )
+        np.asarray(Image.fromarray((face * 255).astype(np.uint8)).resize((200, 200)).convert("RGB"))
         for face in subset[::10]
     ]
 
@@ -39,7 +37,10 @@ def save(rgb: np.ndarray, path: Path, **params: object) -> Path:
 
 
 def write_video(
-    path: Path, frames: list[np.ndarray], fps: int = 10, codec: str = "libx264",
+    path: Path,
+    frames: list[np.ndarray],
+    fps: int = 10,
+    codec: str = "libx264",
     rotation: int | None = None,
 ) -> Path:
     """Encode RGB frames with PyAV (the container follows the file name)."""

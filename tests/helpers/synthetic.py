@@ -47,7 +47,8 @@ def build_detector(labels: list[str]) -> onnx.ModelProto:
         numpy_helper.from_array(boxes, "boxes"),
     ]
     graph = helper.make_graph(
-        nodes, "synthetic-detector",
+        nodes,
+        "synthetic-detector",
         [helper.make_tensor_value_info("images", TensorProto.FLOAT, ["batch", 3, "h", "w"])],
         [helper.make_tensor_value_info("output0", TensorProto.FLOAT, ["batch", rows, ANCHORS])],
         initializers,

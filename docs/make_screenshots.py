@@ -1,0 +1,57 @@
+"""Render the app's screens offscreen into docs/screenshots/.
+
+Run: .venv/bin/python docs/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+OUT = Path(__file__).with_name("screenshots")
+
+
+def wait_until(app: object, condition: object) -> None:
+    """Let the event loop run (in 20 ms slices) until the condition holds."""
+    from PySide6.QtTest import QTest
+
+    while not condition():  # type: ignore[operator]
+        QTest.qWait(20)
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app import SensitivityAnalyzer
+    from desktop_app.analysis import testpattern
+    from desktop_app.ui.main_window import MainWindow
+    from tests.helpers import media
+
+    app = QApplication.instance() or QApplication([])
+    work = Path(tempfile.mkdtemp())
+    files = [
+        media.save(media.people_photos()["astronaut"], work / "astronaut.jpg"),
+        media.save(media.other_photos()["coffee"], work / "coffee.png"),
+        testpattern.write_image(work / "safelens-test-pattern.png"),
+        work / "broken-download.jpg",
+    ]
+    files[-1].write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 40)
+    with SensitivityAnalyzer(test_pattern=True, workers=1) as analyzer:
+        window = MainWindow(analyzer)
+        window.show()
+        wait_until(app, lambda: "ready" in window.status.text())
+        window.check_paths(files)
+        wait_until(app, lambda: window.watcher.pending == 0)
+        OUT.mkdir(exist_ok=True)
+        window.grab().save(str(OUT / "main-window.png"))
+        testpattern.render(512, 384).save(OUT / "test-pattern.png")
+    print(f"wrote screenshots to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

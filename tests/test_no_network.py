@@ -1,0 +1,64 @@
+"""On-device only: the suite runs with sockets disabled, and the app has no network code."""
+
+from __future__ import annotations
+
+import ast
+import socket
+from pathlib import Path
+
+import pytest
+from pytest_socket import SocketBlockedError
+
+import desktop_app
+
+NETWORK_MODULES = {
+    "socket",
+    "ssl",
+    "http",
+    "urllib",
+    "requests",
+    "httpx",
+    "aiohttp",
+    "ftplib",
+    "smtplib",
+    "websocket",
+    "websockets",
+}
+
+
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")
+def test_sockets_are_disabled_for_the_whole_suite() -> None:
+    with pytest.raises(SocketBlockedError):
+        socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+
+
+def test_no_module_of_the_app_imports_network_code() -> None:
+    root = Path(desktop_app.__file__).parent
+    offenders = []
+    for source in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [
+                f"{source.name}: {n}" for n in names if n.split(".")[0] in NETWORK_MODULES
+            ]
+    assert offenders == []
+
+
+def test_onnxruntime_telemetry_is_switched_off_by_the_session_setup() -> None:
+    import onnxruntime as ort
+
+    from desktop_app.analysis.models import session_options
+
+    ort.enable_telemetry_events()
+    calls: list[str] = []
+    original = ort.disable_telemetry_events
+    ort.disable_telemetry_events = lambda: calls.append("off") or original()  # type: ignore[func-returns-value]
+    try:
+        session_options(1)
+    finally:
+        ort.disable_telemetry_events = original
+    assert calls == ["off"]
