@@ -1,10 +1,10 @@
 """SafeLens: on-device communication safety. The public SDK names live here."""
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
-from desktop_app.analysis.models import ModelError
 from desktop_app.analysis.verdict import (
     Analysis,
     AnalysisPolicy,
+    AnalyzerUnavailable,
     Kind,
     Region,
     Status,
@@ -16,8 +16,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Analysis",
     "AnalysisPolicy",
+    "AnalyzerUnavailable",
     "Kind",
-    "ModelError",
     "Region",
     "SensitivityAnalyzer",
     "Status",

@@ -87,7 +87,15 @@ def test_test_pattern_is_not_sensitive_without_test_mode(folder: Path) -> None:
     assert [r["sensitive"] for r in lines(result)] == [False, False]
 
 
-def test_unchecked_files_give_exit_4_with_reasons(folder: Path) -> None:
+def test_unchecked_files_give_exit_4_with_specific_reasons(folder: Path, tmp_path: Path) -> None:
+    from tests.analysis.test_worker import _png_header_only
+
+    photo = (folder / "astronaut.jpg").read_bytes()
+    (tmp_path / "truncated.jpg").write_bytes(photo[: len(photo) // 2])
+    (tmp_path / "corrupt.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20)
+    (tmp_path / "huge.png").write_bytes(_png_header_only(100_000, 100_000))
+    (tmp_path / "polyglot.png").write_bytes(b"%PDF-1.4\n" + (folder / "pattern.png").read_bytes())
+    bad = ["truncated.jpg", "corrupt.jpg", "huge.png", "polyglot.png"]
     result = safelens(
         "check",
         "--json",
@@ -95,14 +103,24 @@ def test_unchecked_files_give_exit_4_with_reasons(folder: Path) -> None:
         folder / "notes.jpg",
         folder / "astronaut.jpg",
         folder / "missing.png",
+        *(tmp_path / name for name in bad),
     )
     assert result.returncode == 4, result.stderr
     by_name = {Path(str(r["path"])).name: r for r in lines(result)}
-    assert by_name["empty.jpg"]["status"] == "unreadable"
-    assert by_name["notes.jpg"]["status"] == "unsupported"
-    assert by_name["missing.png"]["status"] == "unreadable"
+    expected = {
+        "empty.jpg": ("unreadable", "empty"),
+        "notes.jpg": ("unsupported", "named like a picture"),
+        "missing.png": ("unreadable", "not there"),
+        "truncated.jpg": ("unreadable", "incomplete"),
+        "corrupt.jpg": ("unreadable", "damaged"),
+        "huge.png": ("unreadable", "too large"),
+        "polyglot.png": ("unsupported", "hidden inside"),
+    }
+    for name, (status, words) in expected.items():
+        assert by_name[name]["status"] == status, name
+        assert words in str(by_name[name]["reason"]), name
+        assert by_name[name]["sensitive"] is False
     assert by_name["astronaut.jpg"]["status"] == "ok"
-    assert all(r["reason"] for n, r in by_name.items() if n != "astronaut.jpg")
 
 
 def test_a_folder_means_its_files_and_recursive_descends(folder: Path) -> None:

@@ -84,7 +84,10 @@ class _Slot:
             kind, detail = parent.recv()
         except (EOFError, OSError) as exc:
             self._stop()
-            raise AnalyzerUnavailable("The checking process stopped while starting.") from exc
+            raise AnalyzerUnavailable(
+                "The checking process stopped while starting. (A script that uses SafeLens "
+                'must create the analyzer under `if __name__ == "__main__":`.)'
+            ) from exc
         if kind == "fatal":
             self._stop()
             raise AnalyzerUnavailable(detail)
