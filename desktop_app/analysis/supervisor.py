@@ -31,6 +31,15 @@ log = logging.getLogger(__name__)
 
 INTERACTIVE, BULK = 0, 1
 WORKER_START_TIMEOUT_S = 120.0
+START_ATTEMPTS = 3
+
+
+class _WorkerDied(AnalyzerUnavailable):
+    """The worker died or stalled while starting; unlike altered models, worth retrying."""
+
+    def __init__(self, message: str, exit: str) -> None:
+        super().__init__(message)
+        self.exit = exit
 
 
 @dataclass(order=True)
@@ -57,6 +66,18 @@ class _Slot:
         self._thread.start()
 
     def _start(self) -> None:
+        """Start a worker; a worker that dies while starting is tried again, twice."""
+        for attempt in range(1, START_ATTEMPTS + 1):
+            try:
+                self._launch()
+                return
+            except _WorkerDied as died:
+                log.warning("worker died while starting (attempt %d): %s", attempt, died.exit)
+                if attempt == START_ATTEMPTS:
+                    raise
+                time.sleep(0.5 * attempt)
+
+    def _launch(self) -> None:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe(duplex=True)
         process = context.Process(
@@ -79,14 +100,17 @@ class _Slot:
         self._pool.starts += 1
         if not parent.poll(WORKER_START_TIMEOUT_S):
             self._stop()
-            raise AnalyzerUnavailable("The checking process did not start in time.")
+            raise _WorkerDied("The checking process did not start in time.", "timeout")
         try:
             kind, detail = parent.recv()
         except (EOFError, OSError) as exc:
+            process.join(timeout=5)
+            exit_code = process.exitcode
             self._stop()
-            raise AnalyzerUnavailable(
+            raise _WorkerDied(
                 "The checking process stopped while starting. (A script that uses SafeLens "
-                'must create the analyzer under `if __name__ == "__main__":`.)'
+                'must create the analyzer under `if __name__ == "__main__":`.)',
+                f"exit code {exit_code}",
             ) from exc
         if kind == "fatal":
             self._stop()
@@ -104,6 +128,8 @@ class _Slot:
     def _run(self) -> None:
         try:  # start at once, so the first check does not wait for the models to load
             self._start()
+        except _WorkerDied:
+            pass  # the first check will try again
         except AnalyzerUnavailable as exc:
             self._pool.fatal = exc
         while True:
@@ -115,7 +141,9 @@ class _Slot:
                 continue
             try:
                 job.future.set_result(self._handle(job))
-            except AnalyzerUnavailable as exc:
+            except _WorkerDied as exc:  # this check fails; the next one starts afresh
+                job.future.set_exception(exc)
+            except AnalyzerUnavailable as exc:  # models missing or altered: nothing can run
                 self._pool.fatal = exc
                 job.future.set_exception(exc)
             except Exception as exc:  # never let a slot thread die silently

@@ -6,6 +6,7 @@ A hostile or broken file can crash or hang only this process. The supervisor in
 
 from __future__ import annotations
 
+import faulthandler
 import os
 import signal
 import sys
@@ -33,7 +34,11 @@ MEMORY_LIMIT_BYTES = 6 * 1024**3
 def worker_main(conn: Connection, manifest: str | None, threads: int) -> None:
     """Entry point of the worker process (multiprocessing 'spawn' target)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
+    faulthandler.enable()  # a native crash leaves a stack trace on stderr (no file content)
     _limit_resources()
+    faults = os.environ.get(FAULT_INJECTION_ENV) == "1"
+    if faults:
+        _maybe_die_on_start()
     prepare_decoders()
     try:
         ensemble = Ensemble(load_manifest(Path(manifest) if manifest else None), threads)
@@ -41,7 +46,6 @@ def worker_main(conn: Connection, manifest: str | None, threads: int) -> None:
         conn.send(("fatal", str(exc)))
         return
     conn.send(("ready", None))
-    faults = os.environ.get(FAULT_INJECTION_ENV) == "1"
     while True:
         try:
             message = conn.recv()
@@ -129,6 +133,17 @@ def _head(origin: str, payload: Any) -> bytes:
         raise CheckFailed(
             Status.UNREADABLE, f"The file could not be read ({exc.strerror or 'I/O error'})."
         ) from exc
+
+
+def _maybe_die_on_start() -> None:
+    """Tests: die at start while the counter file says so, to prove start-up retries."""
+    counter = os.environ.get("SAFELENS_WORKER_START_FAILURES_FILE")
+    if not counter:
+        return
+    remaining = int(Path(counter).read_text() or 0)
+    if remaining > 0:
+        Path(counter).write_text(str(remaining - 1))
+        os._exit(7)
 
 
 def _inject_fault(head: bytes) -> None:

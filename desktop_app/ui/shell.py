@@ -13,7 +13,8 @@ from .main_window import MainWindow
 
 def run_app(analyzer: SensitivityAnalyzer) -> int:
     """Show the main window and run the event loop until the user quits."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("SafeLens")
     app.setApplicationDisplayName("SafeLens")
     window = MainWindow(analyzer)

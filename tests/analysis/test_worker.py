@@ -232,3 +232,28 @@ def test_many_files_with_faults_in_between_are_all_answered(
     results = [f.result() for f in [analyzer.submit_file(p) for p in paths]]
     assert [r.is_sensitive for r in results[::2]] == [True] * 6
     assert {r.status for r in results[1::2]} == {Status.UNREADABLE}
+
+
+def test_a_worker_that_dies_while_starting_is_started_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counter = tmp_path / "deaths"
+    counter.write_text("2")  # the first two starts die
+    monkeypatch.setenv("SAFELENS_WORKER_START_FAILURES_FILE", str(counter))
+    with SensitivityAnalyzer(test_pattern=True, workers=1) as analyzer:
+        assert analyzer.analyze_image(testpattern.render()).is_sensitive
+    assert counter.read_text() == "0"
+
+
+def test_start_failures_fail_one_check_not_the_analyzer_for_good(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app import AnalyzerUnavailable
+
+    counter = tmp_path / "deaths"
+    counter.write_text("6")  # 3 tries at the eager start, 3 for the first check, then fine
+    monkeypatch.setenv("SAFELENS_WORKER_START_FAILURES_FILE", str(counter))
+    with SensitivityAnalyzer(test_pattern=True, workers=1) as analyzer:
+        with pytest.raises(AnalyzerUnavailable, match="stopped while starting"):
+            analyzer.analyze_image(testpattern.render())
+        assert analyzer.analyze_image(testpattern.render()).is_sensitive
