@@ -1,4 +1,4 @@
-"""The `safelens` command: check files, write the test pattern. JSON for other tools.
+"""`safelens check` and `safelens test-pattern`. JSON for other tools.
 
 Exit codes of `safelens check`: 0 all checked and none sensitive; 1 at least one
 sensitive; 4 none sensitive but at least one could not be checked; 2 usage error;
@@ -18,19 +18,13 @@ from typing import TextIO
 from desktop_app.analysis import testpattern
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import Analysis, AnalyzerUnavailable, Kind, Status, Strictness
+from desktop_app.policy.effective import load_effective
 
 EXIT_CLEAN, EXIT_SENSITIVE, EXIT_USAGE, EXIT_UNAVAILABLE, EXIT_UNCHECKED = 0, 1, 2, 3, 4
 PROGRESS_MIN_FILES = 10
 
 
-def build_parser(version: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="safelens",
-        description="On-device communication safety. Run without a command to open the app.",
-    )
-    parser.add_argument("--version", action="version", version=f"safelens {version}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = commands.add_parser(
         "check",
         help="check images and videos for nudity, on this device",
@@ -40,14 +34,19 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="one JSON object per file per line")
     check.add_argument("--recursive", "-r", action="store_true", help="descend into folders")
     check.add_argument(
-        "--strictness", choices=[s.value for s in Strictness], default=Strictness.STANDARD.value
+        "--strictness",
+        choices=[s.value for s in Strictness],
+        default=None,
+        help="default: the strictness in effect for this user (policy)",
     )
     check.add_argument(
         "--test-pattern",
         action="store_true",
-        help="test mode: report the SafeLens test pattern as sensitive",
+        help="test mode: report the SafeLens test pattern as sensitive (also on when the "
+        "policy turns test mode on)",
     )
     check.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
+    check.set_defaults(handler=_check)
 
     pattern = commands.add_parser(
         "test-pattern",
@@ -57,23 +56,14 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     )
     pattern.add_argument("--image", type=Path, metavar="OUT", help="e.g. pattern.png or .jpg")
     pattern.add_argument("--video", type=Path, metavar="OUT", help="e.g. pattern.mp4")
-    return parser
+    pattern.set_defaults(handler=_test_pattern_command)
 
 
-def run(argv: Sequence[str], version: str) -> int:
-    parser = build_parser(version)
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
-    if args.command == "check":
-        return _check(args)
-    if args.command == "test-pattern":
-        if not args.image and not args.video:
-            parser.error("test-pattern needs --image OUT and/or --video OUT")
-        return _test_pattern(args.image, args.video)
-    parser.print_help()
-    return EXIT_USAGE
+def _test_pattern_command(args: argparse.Namespace) -> int:
+    if not args.image and not args.video:
+        print("safelens test-pattern: give --image OUT and/or --video OUT", file=sys.stderr)
+        return EXIT_USAGE
+    return _test_pattern(args.image, args.video)
 
 
 def _test_pattern(image: Path | None, video: Path | None) -> int:
@@ -108,10 +98,11 @@ def expand(paths: Sequence[str], recursive: bool) -> Iterator[Path]:
 
 def _check(args: argparse.Namespace) -> int:
     files = list(expand(args.paths, args.recursive))
+    policy, _state = load_effective()
+    strictness = Strictness(args.strictness or policy["strictness"])
+    test_mode = bool(args.test_pattern or policy["test_pattern"])
     try:
-        analyzer = SensitivityAnalyzer(
-            Strictness(args.strictness), test_pattern=args.test_pattern, workers=args.workers
-        )
+        analyzer = SensitivityAnalyzer(strictness, test_pattern=test_mode, workers=args.workers)
     except AnalyzerUnavailable as exc:
         print(f"safelens: {exc}", file=sys.stderr)
         return EXIT_UNAVAILABLE
