@@ -176,7 +176,7 @@ def test_altered_models_exit_3_with_a_clear_message(
 
     tampered = _tampered_manifest(tmp_path)
     monkeypatch.setattr(
-        cli,
+        cli.check,
         "SensitivityAnalyzer",
         lambda *a, **k: SensitivityAnalyzer(*a, **k, manifest=tampered),
     )
