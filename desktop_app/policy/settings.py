@@ -174,6 +174,11 @@ class Setting:
     def default_value(self) -> Any:
         return self.default_factory() if self.default_factory else self.default
 
+    @property
+    def title(self) -> str:
+        """A short label for the console ('surfaces.file_picker' -> 'File picker')."""
+        return TITLES.get(self.key) or self.key.rsplit(".", 1)[-1].replace("_", " ").capitalize()
+
 
 def default_incoming_folders() -> list[str]:
     """Where files from other devices land on this OS (Downloads, nearby-share, SafeLens Inbox)."""
@@ -188,6 +193,24 @@ def default_incoming_folders() -> list[str]:
         folders.append(home / "Downloads" / "Bluetooth")
     return [str(folder) for folder in folders]
 
+
+TITLES = {
+    "lab_default_age_band": "Age band for every other login (school labs)",
+    "test_pattern": "Test mode (treat the SafeLens test pattern as sensitive)",
+    "share_folders.incoming": "Incoming share folders",
+    "share_folders.outgoing": "Outgoing share folders",
+    "view_policy.under13": "Viewing, under 13",
+    "view_policy.teen": "Viewing, 13-17",
+    "view_policy.adult": "Viewing, adults",
+    "send_policy.under13": "Sending, under 13",
+    "send_policy.teen": "Sending, 13-17",
+    "send_policy.adult": "Sending, adults",
+    "adult_sensitive_warning": "Warn adults about sensitive content",
+    "escalation.window_hours": "Repeat window (hours)",
+    "escalation.threshold": "Repeats before extra help",
+    "guardian_notices": "Tell me how often (counts only)",
+    "retention_days": "Keep activity counts for (days)",
+}
 
 VIEW = Choice(("guardian_approval", "two_screens", "one_screen"))
 SEND = Choice(("blocked", "confirm", "allowed"))

@@ -1,0 +1,82 @@
+"""What the console and the wizard may change: locked managed values, validation, profiles."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from desktop_app.policy.editor import GuardianSettings, SettingLocked
+from desktop_app.policy.managed import ManagedPolicy
+from desktop_app.policy.profiles import OsUser, ProfileError
+from desktop_app.policy.settings import AgeBand, InvalidValue
+from desktop_app.policy.store import SettingsStore
+
+NOW = datetime(2026, 11, 24, tzinfo=UTC)
+
+
+def _editor(tmp_path: Path, managed: ManagedPolicy | None = None) -> GuardianSettings:
+    return GuardianSettings(
+        SettingsStore(tmp_path),
+        managed or ManagedPolicy(),
+        OsUser("parent", is_admin=True),
+        clock=lambda: NOW,
+    )
+
+
+def test_setting_a_value_saves_it_with_its_source(tmp_path: Path) -> None:
+    editor = _editor(tmp_path)
+    assert not editor.set_up
+    editor.set_value("strictness", "strict")
+    assert editor.set_up
+    again = _editor(tmp_path)
+    assert again.policy.values["strictness"].value == "strict"
+    assert again.policy.values["strictness"].source.value == "guardian"
+    again.reset_value("strictness")
+    assert _editor(tmp_path).policy["strictness"] == "standard"
+
+
+def test_invalid_values_are_refused_and_nothing_is_saved(tmp_path: Path) -> None:
+    editor = _editor(tmp_path)
+    with pytest.raises(InvalidValue):
+        editor.set_value("retention_days", 0)
+    with pytest.raises(InvalidValue, match="person 1 needs an email or a phone"):
+        editor.set_value("trusted_adults", [{"name": "Gran"}])
+    assert not (tmp_path / "settings.json").exists()
+
+
+def test_managed_values_are_locked_in_the_console(tmp_path: Path) -> None:
+    managed = ManagedPolicy()
+    managed.merge({"strictness": "strict"}, "/etc/safelens/policies/lab.json")
+    editor = _editor(tmp_path, managed)
+    with pytest.raises(SettingLocked, match="school"):
+        editor.set_value("strictness", "standard")
+    (field,) = [f for f in editor.fields("protection") if f.setting.key == "strictness"]
+    assert field.effective.locked
+    assert field.locked_note == "Set by your school (policy /etc/safelens/policies/lab.json)"
+    sections = {s.section for s in [f.setting for f in editor.fields("school")]}
+    assert sections == {"school"}
+
+
+def test_profiles_are_added_with_bands_and_removed(tmp_path: Path) -> None:
+    editor = _editor(tmp_path)
+    maya = editor.add_profile("Maya", "maya", 2016)
+    editor.add_profile("Leo", "leo", 2011)
+    with pytest.raises(ProfileError, match="already has a profile"):
+        editor.add_profile("Maya again", "maya", 2015)
+    bands = {row.profile.name: row.band for row in _editor(tmp_path).profiles()}
+    assert bands == {"Maya": AgeBand.UNDER13, "Leo": AgeBand.TEEN}
+    editor.remove_profile(maya.id)
+    assert [row.profile.name for row in _editor(tmp_path).profiles()] == ["Leo"]
+
+
+def test_reviewing_damaged_settings_clears_the_failsafe(tmp_path: Path) -> None:
+    editor = _editor(tmp_path)
+    editor.add_profile("Maya", "maya", 2016)
+    (tmp_path / "settings.json").write_text("{broken")
+    damaged = _editor(tmp_path)
+    assert damaged.problems and damaged.policy.values["strictness"].source.value == "failsafe"
+    damaged.confirm_reviewed()
+    reviewed = _editor(tmp_path)
+    assert reviewed.problems == [] and reviewed.policy["strictness"] == "standard"
