@@ -136,8 +136,10 @@ def read_windows(reader: RegistryReader, policy: ManagedPolicy) -> None:
         policy.issues.append(PolicyIssue(WINDOWS_KEY, None, f"cannot be read ({exc}); ignored"))
         return
     mapping: dict[str, Any] = {}
+    known = {key.lower(): key for key in settings.BY_KEY}  # the registry ignores case
     for name, value, kind in entries:
-        mapping[name] = _registry_value(name, value, kind)
+        key = known.get(name.lower(), name)
+        mapping[key] = _registry_value(key, value, kind)
     policy.merge(mapping, WINDOWS_KEY)
 
 
@@ -191,10 +193,36 @@ def load_managed(platform: str | None = None) -> ManagedPolicy:
     return policy
 
 
+def read_mobileconfig(path: Path, policy: ManagedPolicy) -> None:
+    """The SafeLens settings inside a configuration profile (as Jamf or MDM deploys them)."""
+    try:
+        with path.open("rb") as handle:
+            profile = plistlib.load(handle)
+        payloads = profile.get("PayloadContent", [])
+        found = [
+            forced["mcx_preference_settings"]
+            for payload in payloads
+            for forced in payload.get("PayloadContent", {})
+            .get("com.safelens.SafeLens", {})
+            .get("Forced", [])
+        ]
+    except (OSError, plistlib.InvalidFileException, ValueError, AttributeError, KeyError) as exc:
+        policy.issues.append(PolicyIssue(str(path), None, f"is not a valid profile ({exc})"))
+        return
+    if not found:
+        policy.issues.append(
+            PolicyIssue(str(path), None, "holds no com.safelens.SafeLens managed preferences")
+        )
+    for values in found:
+        policy.merge(values, str(path))
+
+
 def validate_file(path: Path) -> ManagedPolicy:
     """Check one policy file as `safelens policy validate` does."""
     policy = ManagedPolicy()
-    if path.suffix.lower() == ".plist":
+    if path.suffix.lower() == ".mobileconfig":
+        read_mobileconfig(path, policy)
+    elif path.suffix.lower() == ".plist":
         read_macos(path, policy)
     else:
         read_json_file(path, policy)

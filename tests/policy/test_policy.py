@@ -375,3 +375,17 @@ def test_unreadable_settings_fail_closed(tmp_path: Path, monkeypatch: pytest.Mon
     assert state.status is StoreStatus.DAMAGED and "Permission denied" in state.problems[0]
     monkeypatch.undo()
     assert resolve(state, ManagedPolicy(), CHILD, NOW).profile.band is AgeBand.UNDER13
+
+
+def test_registry_value_names_ignore_case_like_the_registry() -> None:
+    managed = ManagedPolicy()
+    read_windows(lambda: [("Strictness", "strict", REG_SZ)], managed)
+    assert managed.values["strictness"].value == "strict" and managed.issues == []
+
+
+def test_the_shipped_mobileconfig_validates() -> None:
+    from desktop_app.policy.managed import validate_file
+
+    result = validate_file(REPO / "packaging/macos/com.safelens.SafeLens.mobileconfig")
+    assert result.issues == []
+    assert result.values["lab_default_age_band"].value == "teen"
