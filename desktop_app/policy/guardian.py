@@ -63,6 +63,7 @@ MISSING_MESSAGE = (
     "The guardian PIN has disappeared from this computer, so SafeLens keeps every child "
     "fully protected. An administrator of this computer can reset it."
 )
+NOT_SET_MESSAGE = "No guardian PIN has been set on this computer yet."
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
@@ -231,6 +232,7 @@ class _Attempts:
 
 
 def _delay_for(failures: int) -> float:
+    """30 s after the fifth wrong PIN in a row, doubling each time, never more than an hour."""
     if failures < FREE_ATTEMPTS:
         return 0.0
     return min(MAX_DELAY_S, FIRST_DELAY_S * 2.0 ** min(failures - FREE_ATTEMPTS, 32))
@@ -376,7 +378,9 @@ class GuardianPin:
         stored = self._read_stored()
         if stored is None or _parse_hash(stored) is None:
             status = self.status()
-            raise PinUnavailable(status, MISSING_MESSAGE if status == "missing" else "No PIN set.")
+            raise PinUnavailable(
+                status, MISSING_MESSAGE if status == "missing" else NOT_SET_MESSAGE
+            )
         if not pin_matches(pin, stored):
             self._save_attempts(_Attempts(attempts.failures + 1, now, now))
             return False
