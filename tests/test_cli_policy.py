@@ -131,7 +131,7 @@ def test_doctor_reports_each_area(lab: dict[str, str]) -> None:
     result = safelens("doctor", "--json", env=lab)
     findings = json.loads(result.stdout)
     areas = {finding["area"] for finding in findings}
-    assert {"models", "keyring", "policy", "settings", "os log", "profile"} <= areas
+    assert {"models", "guardian pin", "policy", "settings", "os log", "profile"} <= areas
     models = [f for f in findings if f["area"] == "models"]
     assert len(models) == 2 and all(f["ok"] and "SHA-256 verified" in f["detail"] for f in models)
     assert any(f["area"] == "policy" and "10-lab.json" in f["detail"] for f in findings)

@@ -12,6 +12,7 @@ from pathlib import Path
 from desktop_app.analysis.models import ModelError, load_manifest
 from desktop_app.policy import settings
 from desktop_app.policy.effective import EffectivePolicy, load_effective
+from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.managed import ManagedPolicy, load_managed, validate_file
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -111,7 +112,7 @@ def _doctor(args: argparse.Namespace) -> int:
     policy, state = load_effective(managed=managed)
     findings = [
         *_model_findings(),
-        _keyring_finding(),
+        *_pin_findings(),
         *_policy_findings(managed),
         Finding(
             "settings",
@@ -146,23 +147,27 @@ def _model_findings() -> list[Finding]:
     return found
 
 
-def _keyring_finding() -> Finding:
+def _pin_findings() -> list[Finding]:
+    """Where the guardian PIN lives, and whether it is still there."""
     try:
-        import keyring
-        from keyring.backends import fail
-
-        backend = keyring.get_keyring()
+        pin = GuardianPin()
+        status, kind, message = pin.status(), pin.store_kind, pin.store_message
     except Exception as exc:  # a broken keyring install must not stop the doctor
-        return Finding("keyring", False, f"the keyring library failed: {exc}")
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if isinstance(backend, fail.Keyring):
-        return Finding(
-            "keyring",
-            False,
-            "no system password store was found; the guardian "
-            "PIN's hash is kept in SafeLens' data folder instead",
+        return [Finding("guardian pin", False, f"the password store failed: {exc}")]
+    found = [Finding("guardian pin", kind == "keyring", message)]
+    if status == "missing":
+        found.append(
+            Finding(
+                "guardian pin",
+                False,
+                "a guardian PIN was set but is gone "
+                "(deleted or unreadable); children stay fully protected until "
+                "an administrator resets it",
+            )
         )
-    return Finding("keyring", True, f"password store: {name}")
+    elif status == "not_set":
+        found.append(Finding("guardian pin", True, "no guardian PIN yet: run the setup"))
+    return found
 
 
 def _policy_findings(managed: ManagedPolicy) -> list[Finding]:
