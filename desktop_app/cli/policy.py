@@ -140,7 +140,7 @@ def _model_findings() -> list[Finding]:
     found = []
     for spec in specs.values():
         try:
-            spec.read_verified()
+            spec.verified_path()
             found.append(Finding("models", True, f"{spec.title}: SHA-256 verified"))
         except ModelError as exc:
             found.append(Finding("models", False, str(exc)))

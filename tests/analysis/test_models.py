@@ -27,7 +27,7 @@ def test_manifest_pins_both_models_to_their_packages() -> None:
 
 def test_shipped_weights_pass_their_sha256_check() -> None:
     for spec in load_manifest().values():
-        assert len(spec.read_verified()) > 1_000_000
+        assert spec.verified_path().stat().st_size > 1_000_000
 
 
 def _tampered_manifest(tmp_path: Path) -> Path:
@@ -51,7 +51,7 @@ def _tampered_manifest(tmp_path: Path) -> Path:
 def test_altered_weights_are_refused_with_a_clear_error(tmp_path: Path) -> None:
     specs = load_manifest(_tampered_manifest(tmp_path))
     with pytest.raises(ModelError, match="failed its integrity check"):
-        specs["detector"].read_verified()
+        specs["detector"].verified_path()
 
 
 def test_analyzer_with_altered_weights_refuses_to_check(tmp_path: Path) -> None:

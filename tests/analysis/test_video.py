@@ -55,7 +55,38 @@ def test_ordinary_video_is_not_sensitive_and_is_sampled_across_its_length(
     path = media.write_video(tmp_path / "walk.mp4", _photo_frames(120), fps=10)  # 12 s
     result = analyzer.analyze_file(path)
     assert (result.status, result.kind, result.is_sensitive) == (Status.OK, Kind.VIDEO, False)
-    assert result.frames_checked >= 5
+    assert result.frames_checked >= 4  # one keyframe only: start, end and two in between
+
+
+def _times(path: Path, max_frames: int = 24) -> list[float]:
+    from desktop_app.analysis.video import VideoSampler
+
+    with VideoSampler(str(path), max_frames, 10.0) as sampler:
+        keyframes = [sampler._seconds(pts) for pts in sampler._keyframes()]
+        return sampler.targets(keyframes)
+
+
+def test_sampling_plan_is_even_with_frequent_keyframes(tmp_path: Path) -> None:
+    path = media.write_video(tmp_path / "dense.mp4", _photo_frames(300), fps=10, gop=10)  # 30 s
+    times = _times(path)
+    assert times[0] == 0.0 and times[-1] > 29
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert max(gaps) <= 2.6 and len(times) == 13
+
+
+def test_sampling_plan_with_sparse_keyframes_covers_every_gap(tmp_path: Path) -> None:
+    path = media.write_video(tmp_path / "sparse.mp4", _photo_frames(300), fps=10, gop=100)
+    times = _times(path)
+    assert {0.0, 10.0, 20.0} <= set(times)  # every keyframe
+    assert times[-1] > 29
+    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    assert max(gaps) <= 4.5
+
+
+def test_sampling_plan_respects_the_frame_cap_and_keeps_the_spread(tmp_path: Path) -> None:
+    path = media.write_video(tmp_path / "long.mp4", _photo_frames(300), fps=10, gop=10)
+    times = _times(path, max_frames=5)
+    assert len(times) == 5 and times[0] == 0.0 and times[-1] > 29
 
 
 def test_checking_stops_at_the_first_sensitive_frame(

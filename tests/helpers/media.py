@@ -41,7 +41,7 @@ def write_video(
     frames: list[np.ndarray],
     fps: int = 10,
     codec: str = "libx264",
-    rotation: int | None = None,
+    gop: int | None = None,
 ) -> Path:
     """Encode RGB frames with PyAV (the container follows the file name)."""
     import av
@@ -51,8 +51,9 @@ def write_video(
         stream = container.add_stream(codec, rate=fps)
         stream.width, stream.height = width, height
         stream.pix_fmt = "yuv420p"
-        if rotation is not None:
-            stream.metadata["rotate"] = str(rotation)
+        if gop is not None:
+            stream.codec_context.gop_size = gop
+            stream.options = {"x264-params": f"keyint={gop}:min-keyint={gop}:scenecut=0"}
         for rgb in frames:
             for packet in stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")):
                 container.mux(packet)

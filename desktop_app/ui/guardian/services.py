@@ -1,0 +1,19 @@
+"""What the guardian windows work with, built once by the composition root (app.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.policy.editor import GuardianSettings
+from desktop_app.policy.guardian import Approvals, GuardianPin
+from desktop_app.safety.events import EventCounts
+
+
+@dataclass(frozen=True)
+class GuardianServices:
+    """The guardian's stores. The windows only call them from their own worker thread."""
+
+    settings: GuardianSettings
+    pin: GuardianPin
+    approvals: Approvals
+    events: EventCounts | None = None

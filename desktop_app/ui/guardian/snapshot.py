@@ -1,0 +1,113 @@
+"""What the console shows, read in one go on its worker thread (no Qt here).
+
+The console never reads the stores on the GUI thread: every change runs on the worker
+and comes back with a fresh snapshot, so the pages always show what is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from desktop_app.policy.editor import Field, ProfileRow, SettingLocked
+from desktop_app.policy.guardian import Approval, GuardianError
+from desktop_app.policy.profiles import ProfileError
+from desktop_app.policy.settings import InvalidValue
+from desktop_app.policy.storage import StorageError
+from desktop_app.safety.events import DaySummary, EventCounts, EventKind, EventStoreError, Surface
+
+from .services import GuardianServices
+
+SECTIONS = ("protection", "share_folders", "help", "school", "privacy")
+ACTIVITY_DAYS = 14
+NOBODY = "everyone"
+# What a change may raise that the guardian should read about (anything else is a bug).
+EXPECTED_ERRORS = (
+    InvalidValue,
+    SettingLocked,
+    StorageError,
+    ProfileError,
+    GuardianError,
+    EventStoreError,
+    ValueError,
+)
+
+
+@dataclass(frozen=True)
+class ConsoleSnapshot:
+    fields: Mapping[str, tuple[Field, ...]]
+    profiles: tuple[ProfileRow, ...]
+    problems: tuple[str, ...]
+    reviewable: tuple[str, ...]  # the problems "I've reviewed this" can clear
+    approvals: tuple[Approval, ...]
+    approvals_problem: str | None
+    pin_store: str
+
+    def profile_name(self, profile_id: str) -> str | None:
+        return next((r.profile.name for r in self.profiles if r.profile.id == profile_id), None)
+
+
+def take_snapshot(services: GuardianServices) -> ConsoleSnapshot:
+    editor = services.settings
+    fields = {section: tuple(editor.fields(section)) for section in SECTIONS}
+    problems = tuple(editor.problems)
+    from_policy_files = {str(issue) for issue in editor.managed.issues}
+    approvals = tuple(services.approvals.entries())
+    return ConsoleSnapshot(
+        fields=MappingProxyType(fields),
+        profiles=tuple(editor.profiles()),
+        problems=problems,
+        reviewable=tuple(p for p in problems if p not in from_policy_files),
+        approvals=approvals,
+        approvals_problem=services.approvals.problem,
+        pin_store=services.pin.store_message,
+    )
+
+
+Change = Callable[[GuardianServices], object]
+
+
+def apply_change(
+    services: GuardianServices, change: Change
+) -> tuple[Exception | None, ConsoleSnapshot]:
+    """Make one change; an expected failure comes back as a value, with the saved state."""
+    error: Exception | None = None
+    try:
+        change(services)
+    except EXPECTED_ERRORS as caught:
+        error = caught
+    return error, take_snapshot(services)
+
+
+@dataclass(frozen=True)
+class Activity:
+    days: tuple[DaySummary, ...]
+    problem: str | None
+
+
+def load_activity(
+    events: EventCounts,
+    profile_id: str | None,
+    kind: EventKind = EventKind.sensitive,
+    days: int = ACTIVITY_DAYS,
+) -> Activity:
+    """Counts per day per surface for one profile, or everyone's added up (profile_id None)."""
+    if profile_id is not None:
+        return Activity(tuple(events.summary_by_day(profile_id, days, kind)), events.problem)
+    # Everyone: every stored profile id, lab logins without a profile of their own included.
+    # An id nobody has gives the empty days by the store's own clock (see the report: the
+    # store could offer summary_by_day(None, ...) itself).
+    axis = events.summary_by_day(NOBODY, days, kind)
+    ids = {row.profile_id for row in events.counts(None, since=axis[0].day)} - {NOBODY}
+    totals = {summary.day: dict(summary.by_surface) for summary in axis}
+    for each in sorted(ids):
+        for summary in events.summary_by_day(each, days, kind):
+            bucket = totals.setdefault(summary.day, {})
+            for surface, count in summary.by_surface.items():
+                bucket[surface] = bucket.get(surface, 0) + count
+    days_out = tuple(
+        DaySummary(day, MappingProxyType({s: totals[day].get(s, 0) for s in Surface}))
+        for day in sorted(totals)
+    )
+    return Activity(days_out, events.problem)
