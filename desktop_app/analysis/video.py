@@ -104,12 +104,14 @@ class VideoSampler:
         gaps = [b - a for a, b in itertools.pairwise([*keyframe_times, last])]
         if gaps and statistics.median(gaps) > 2 * SECONDS_PER_SAMPLE:
             edges = [*keyframe_times, last]
-            times = sorted({
-                a + (b - a) * i / parts
-                for a, b in itertools.pairwise(edges)
-                for parts in [max(1, math.ceil((b - a) / SPARSE_SPACING_S))]
-                for i in range(parts + 1)
-            })
+            times = sorted(
+                {
+                    a + (b - a) * i / parts
+                    for a, b in itertools.pairwise(edges)
+                    for parts in [max(1, math.ceil((b - a) / SPARSE_SPACING_S))]
+                    for i in range(parts + 1)
+                }
+            )
         else:
             count = max(MIN_SAMPLES, math.ceil(duration / SECONDS_PER_SAMPLE) + 1)
             times = [i * last / (count - 1) for i in range(count)]

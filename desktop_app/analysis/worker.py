@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import faulthandler
 import os
+import queue
 import signal
 import sys
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -203,7 +205,11 @@ def _check_video(
             reason="This file has sound only; there are no pictures to check.",
         )
     with sampler:
-        result = _check_frames(Kind.VIDEO, media_format, sampler.frames(), options, ensemble)
+        frames = prefetched(sampler.frames())
+        try:
+            result = _check_frames(Kind.VIDEO, media_format, frames, options, ensemble)
+        finally:
+            frames.close()
     if not result.is_sensitive and sampler.truncated_by_budget:
         return Analysis(
             kind=Kind.VIDEO,
@@ -217,3 +223,45 @@ def _check_video(
             ),
         )
     return result
+
+
+_DONE = object()
+
+
+def prefetched(source: Iterator[np.ndarray], depth: int = 2) -> Generator[np.ndarray, None, None]:
+    """Decode the next frames on a thread while the models look at this one.
+
+    FFmpeg and onnxruntime both release the GIL, so on two cores decoding and
+    inference overlap. Closing the generator stops the decoder at its next frame.
+    """
+    frames: queue.Queue[Any] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for frame in source:
+                while not stop.is_set():
+                    try:
+                        frames.put(frame, timeout=0.1)
+                        break
+                    except queue.Full:
+                        continue
+                if stop.is_set():
+                    return
+            frames.put(_DONE)
+        except BaseException as exc:  # handed to the consumer, which re-raises it
+            frames.put(exc)
+
+    producer = threading.Thread(target=produce, name="safelens-decode", daemon=True)
+    producer.start()
+    try:
+        while True:
+            item = frames.get()
+            if item is _DONE:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        producer.join()

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 
 class FutureWatcher(QObject):
@@ -29,7 +29,9 @@ class FutureWatcher(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._done.connect(self._deliver)
+        # Queued even when the future is already done and add_done_callback runs the callback
+        # right here on the GUI thread: outcomes always arrive later, never inside watch().
+        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.pending = 0
 
     def watch(self, future: Future[Any], token: object = None) -> None:

@@ -23,6 +23,7 @@ from . import text
 from .chart import ActivityChart
 from .pages import ConsolePage, read_only_table
 from .snapshot import Activity
+from .widgets import fit_rows
 
 CONTENT_SURFACES = (Surface.file_picker, Surface.share_folders, Surface.contacts, Surface.viewer)
 
@@ -61,7 +62,7 @@ class ActivityPage(ConsolePage):
         self.chart = ActivityChart()
         self.chart.setMinimumHeight(self.fontMetrics().height() * 12)
         self.table = read_only_table([], self.tr("Activity counts per day"))
-        self.table.setMinimumHeight(self.fontMetrics().height() * 10)
+        fit_rows(self.table, 7, 7, 7)  # a week at a glance; the table scrolls for more
         self.unavailable = QLabel(self.tr("Activity counts are not available on this computer."))
         self.unavailable.setWordWrap(True)
         self.problem = QLabel()
@@ -71,8 +72,8 @@ class ActivityPage(ConsolePage):
         self.body.addLayout(choose)
         self.body.addWidget(self.problem)
         self.body.addWidget(self.unavailable)
-        self.body.addWidget(self.chart, 2)
-        self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.chart, 1)
+        self.body.addWidget(self.table)
         self.finish()
         self.unavailable.setVisible(not available)
         for widget in (self.profile, self.kind, self.chart, self.table):
@@ -103,6 +104,7 @@ class ActivityPage(ConsolePage):
         headers = [self.tr("Day")] + [text.surface_name(s) for s in surfaces] + [self.tr("Total")]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
+        fit_rows(self.table, 7, 7, 7)  # again, now that the header has its columns
         newest_first = list(reversed(activity.days))
         self.table.setRowCount(len(newest_first))
         for row, day in enumerate(newest_first):

@@ -47,6 +47,7 @@ class ActivityChart(QWidget):
         super().__init__(parent)
         self.days: list[DaySummary] = []
         self.surfaces: list[Surface] = []
+        self.plot_area = QRectF()  # where the bars were last painted (below the legend)
         self.setAccessibleName(self.tr("Activity chart"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -108,6 +109,7 @@ class ActivityChart(QWidget):
             area.width() - label_width,
             area.bottom() - line * 1.4 - (legend_bottom + line),
         )
+        self.plot_area = plot
         if plot.height() <= line or plot.width() <= line:
             return
 

@@ -33,7 +33,8 @@ from desktop_app.safety.events import EventKind, EventStoreError
 
 from ..tasks import BackgroundWork
 from .activity import ActivityPage
-from .pages import ApprovalsPage, ConsolePage, ProfilesPage, SettingsPage, heading
+from .pages import ApprovalsPage, ConsolePage, SettingsPage, heading
+from .profiles_page import ProfilesPage
 from .services import GuardianServices
 from .setup import machine_accounts
 from .snapshot import Activity, Change, ConsoleSnapshot, apply_change, load_activity, take_snapshot
@@ -116,7 +117,7 @@ class GuardianConsole(QMainWindow):
         self.setWindowTitle(self.tr("SafeLens — Guardian console"))
         self.setAccessibleName(self.tr("Guardian console"))
         line = self.fontMetrics().height()
-        self.resize(line * 60, line * 40)
+        self.resize(line * 68, line * 46)
 
         self.banner = ProblemBanner()
         self.banner.reviewed.connect(self._reviewed)
@@ -243,7 +244,7 @@ class GuardianConsole(QMainWindow):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         line = self.fontMetrics().height()
-        return QSize(line * 60, line * 40)
+        return QSize(line * 68, line * 46)
 
     # --- showing ----------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from desktop_app.policy.guardian import (
 from desktop_app.policy.storage import StorageError
 
 from ..tasks import BackgroundWork
-from .fields import ERROR_COLOR
+from .widgets import ERROR_COLOR
 
 TICK_MS = 250
 
@@ -136,7 +136,7 @@ class PinDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 48)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
     # --- QDialog ---------------------------------------------------------------------------
 
@@ -165,6 +165,7 @@ class PinDialog(QDialog):
     def _on_state(self, state: tuple[str, float]) -> None:
         status, delay = state
         self._set_checking(False)
+        self._show("")
         if status == "missing":
             self._unavailable(MISSING_MESSAGE)
         elif status == "not_set":
