@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from datetime import UTC, datetime
@@ -73,7 +74,7 @@ def open_dialog(qtbot: QtBot, pin: GuardianPin) -> PinDialog:
 
 
 def enter(qtbot: QtBot, dialog: PinDialog, secret: str) -> None:
-    qtbot.waitUntil(lambda: dialog.entry.isEnabled())
+    qtbot.waitUntil(dialog.entry.isEnabled)
     dialog.entry.clear()
     qtbot.keyClicks(dialog.entry, secret)
     qtbot.keyClick(dialog.entry, Qt.Key.Key_Return)
@@ -200,7 +201,7 @@ def test_the_gui_thread_keeps_running_while_the_pin_is_checked(
     timer.stop()
     assert pin.threads and threading.main_thread() not in pin.threads
     assert len(ticks) >= 20  # the event loop ran all along (0.6 s / 10 ms)
-    gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(ticks)]
     assert max(gaps) < 0.2
 
 
@@ -265,17 +266,8 @@ def add_child(qtbot: QtBot, wizard: SetupWizard, name: str, account: str, year: 
     qtbot.mouseClick(form.add_button, Qt.MouseButton.LeftButton)
 
 
-def test_wizard_creates_the_pin_and_the_profiles(
-    qtbot: QtBot, services: GuardianServices, keyring: MemoryKeyring, tmp_path: Path
-) -> None:
-    year = datetime.now(UTC).year
-    wizard = SetupWizard(services)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    assert wizard.currentPage() is wizard.welcome_page
-    click(qtbot, wizard, QWizard.WizardButton.NextButton)
-
-    # PIN: too short, then two different ones, then right
+def fill_pin_page(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """Too short, then two different PINs, then right; each refusal shown inline."""
     page = wizard.pin_page
     assert wizard.currentPage() is page
     assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
@@ -293,7 +285,10 @@ def test_wizard_creates_the_pin_and_the_profiles(
     qtbot.keyClicks(page.second, PIN)
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
 
-    # children: a name without an account is refused inline; two children added
+
+def fill_children_page(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """A name without an account and a second child on one account are refused inline."""
+    year = datetime.now(UTC).year
     children = wizard.children_page
     assert wizard.currentPage() is children
     qtbot.keyClicks(children.form.name, "Maya")
@@ -315,7 +310,9 @@ def test_wizard_creates_the_pin_and_the_profiles(
     children.form.name.clear()
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
 
-    # trusted adults: validated by the setting's own type
+
+def fill_adults_page(qtbot: QtBot, wizard: SetupWizard) -> None:
+    """People are checked by the trusted_adults setting's own type."""
     adults = wizard.adults_page
     assert wizard.currentPage() is adults
     control = adults.editor.control
@@ -328,15 +325,31 @@ def test_wizard_creates_the_pin_and_the_profiles(
     assert adults.people() == [{"name": "Gran", "email": "gran@example.org"}]
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
 
-    # review: read-only, per band, from the effective values
+
+def check_review_page(wizard: SetupWizard) -> None:
+    """Read-only, per age band, from the effective values."""
     review = wizard.review_page
     assert wizard.currentPage() is review
     assert "Maya (Under 13)" in review.children_label.text()
-    titles = [review.table.verticalHeaderItem(r).text() for r in range(review.table.rowCount())]
+    titles = [review.table.item(r, 0).text() for r in range(review.table.rowCount())]
     row = titles.index("Viewing, under 13")
-    assert review.table.item(row, 0).text() == "Only with the guardian's PIN"
-    assert review.table.item(row, 1).text() == "—"
+    assert review.table.item(row, 1).text() == "Only with the guardian's PIN"
+    assert review.table.item(row, 2).text() == "—"
     assert_named(wizard)
+
+
+def test_wizard_creates_the_pin_and_the_profiles(
+    qtbot: QtBot, services: GuardianServices, keyring: MemoryKeyring
+) -> None:
+    wizard = SetupWizard(services)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.currentPage() is wizard.welcome_page
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)
+    fill_pin_page(qtbot, wizard)
+    fill_children_page(qtbot, wizard)
+    fill_adults_page(qtbot, wizard)
+    check_review_page(wizard)
     assert services.pin.status() == "not_set"  # nothing saved before the last step
     with qtbot.waitSignal(wizard.setup_saved, timeout=10_000):
         click(qtbot, wizard, QWizard.WizardButton.CommitButton)
@@ -347,8 +360,7 @@ def test_wizard_creates_the_pin_and_the_profiles(
     stored = keyring.get_password(SERVICE, USERNAME)
     assert stored is not None and stored.startswith("scrypt$")
     assert PIN not in stored
-    home = Path(SettingsStore().folder)
-    for path in home.rglob("*"):
+    for path in Path(SettingsStore().folder).rglob("*"):
         if path.is_file():
             assert PIN.encode() not in path.read_bytes()
     assert GuardianPin(backend=keyring, cost=FAST).verify(PIN) is True
@@ -357,7 +369,7 @@ def test_wizard_creates_the_pin_and_the_profiles(
     bands = {row.profile.name: (row.profile.os_user, row.band) for row in again.profiles()}
     assert bands == {"Maya": ("maya", AgeBand.UNDER13), "Leo": ("leo", AgeBand.TEEN)}
     assert again.policy["trusted_adults"] == [{"name": "Gran", "email": "gran@example.org"}]
-    assert page.first.text() == "" and page.second.text() == ""
+    assert wizard.pin_page.first.text() == "" and wizard.pin_page.second.text() == ""
     click(qtbot, wizard, QWizard.WizardButton.FinishButton)
     assert not wizard.isVisible()
 

@@ -1,0 +1,260 @@
+"""Render the guardian's windows offscreen into docs/screenshots/guardian-*.png.
+
+Run: .venv/bin/python docs/make_guardian_screenshots.py
+
+Everything happens in a throw-away SAFELENS_HOME with an in-memory keyring, so the
+machine's real settings, PIN and keyring are never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["SAFELENS_HOME"] = tempfile.mkdtemp(prefix="safelens-shots-")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+OUT = Path(__file__).with_name("screenshots")
+WRONG = "111111"
+
+
+def wait_until(condition: Callable[[], object], timeout_ms: int = 10_000) -> None:
+    """Let the event loop run (in 20 ms slices) until the condition holds."""
+    from PySide6.QtTest import QTest
+
+    waited = 0
+    while not condition():
+        if waited > timeout_ms:
+            raise TimeoutError("the window did not get ready")
+        QTest.qWait(20)
+        waited += 20
+
+
+def save(widget: object, name: str) -> None:
+    from PySide6.QtTest import QTest
+
+    QTest.qWait(50)  # let layouts settle and pending paints happen
+    path = OUT / f"guardian-{name}.png"
+    widget.grab().save(str(path))  # type: ignore[attr-defined]
+    print("wrote", path.relative_to(OUT.parent.parent))
+
+
+def new_home() -> None:
+    os.environ["SAFELENS_HOME"] = tempfile.mkdtemp(prefix="safelens-shots-")
+
+
+def wizard_shots() -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from desktop_app.ui.guardian import SetupWizard
+    from tests.ui.guardian_helpers import PIN, MemoryKeyring, make_services
+
+    new_home()
+    services = make_services(MemoryKeyring())
+    wizard = SetupWizard(services)
+    wizard.show()
+    save(wizard, "wizard-1-welcome")
+    wizard.next()
+    wizard.pin_page.first.setText("12345")
+    wizard.pin_page.second.setText("12345")
+    wizard.next()  # refused: the rule is shown inline
+    save(wizard, "wizard-2-pin")
+    wizard.pin_page.first.setText(PIN)
+    wizard.pin_page.second.setText(PIN)
+    wizard.next()
+    year = datetime.now(UTC).year
+    children = wizard.children_page
+    children.set_accounts(["leo", "maya", "sam"])
+    for name, account, born in (("Maya", "maya", year - 9), ("Leo", "leo", year - 14)):
+        children.form.name.setText(name)
+        children.form.account.setCurrentText(account)
+        children.form.birth_year.setValue(born)
+        children.form.add_button.click()
+    children.form.name.setText("Sam")
+    children.form.account.setCurrentText("sam")
+    children.form.birth_year.setValue(year - 6)
+    save(wizard, "wizard-3-children")
+    children.form.add_button.click()
+    wizard.next()
+    control = wizard.adults_page.editor.control
+    control.name.setText("Grandma Rose")  # type: ignore[attr-defined]
+    control.email.setText("rose@example.org")  # type: ignore[attr-defined]
+    control.add_button.click()  # type: ignore[attr-defined]
+    control.name.setText("Coach Amir")  # type: ignore[attr-defined]
+    control.phone.setText("call me")  # type: ignore[attr-defined]
+    control.add_button.click()  # type: ignore[attr-defined]  (refused: shown inline)
+    save(wizard, "wizard-4-trusted-adults")
+    control.phone.setText("+44 20 7946 0000")  # type: ignore[attr-defined]
+    control.add_button.click()  # type: ignore[attr-defined]
+    wizard.next()
+    save(wizard, "wizard-5-review")
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    wait_until(lambda: wizard.currentPage() is wizard.done_page)
+    save(wizard, "wizard-6-done")
+    wizard.close()
+
+
+def pin_shots() -> None:
+    from desktop_app.ui.guardian import PinDialog
+    from tests.ui.guardian_helpers import PIN, MemoryKeyring, make_services
+
+    new_home()
+    services = make_services(MemoryKeyring())
+    services.pin.set_pin(PIN)
+    dialog = PinDialog(services.pin)
+    dialog.show()
+    wait_until(lambda: not dialog.checking)
+    dialog.entry.setText("9182")
+    save(dialog, "pin")
+    dialog.entry.setText(WRONG)
+    dialog.accept()
+    wait_until(lambda: not dialog.checking)
+    save(dialog, "pin-wrong")
+    dialog.close()
+    while services.pin.delay_remaining() == 0:  # one wrong try is already counted
+        services.pin.verify(WRONG)
+    locked = PinDialog(services.pin)
+    locked.show()
+    wait_until(lambda: not locked.checking)
+    save(locked, "pin-lockout")
+    locked.close()
+
+
+def family_services() -> object:
+    """A family PC: three children, trusted adults, approvals and two weeks of counts."""
+    import hashlib
+
+    from desktop_app.safety.events import EventCounts, EventKind, Surface
+    from tests.ui.guardian_helpers import PIN, FakeClock, MemoryKeyring, make_services
+
+    new_home()
+    clock = FakeClock(datetime.now(UTC).replace(microsecond=0) - timedelta(days=13))
+    events = EventCounts(clock=clock)
+    services = make_services(MemoryKeyring(), clock=clock, events=events)
+    services.pin.set_pin(PIN)
+    year = datetime.now(UTC).year
+    editor = services.settings
+    maya = editor.add_profile("Maya", "maya", year - 9)
+    leo = editor.add_profile("Leo", "leo", year - 14)
+    editor.add_profile("Sam", "sam", year - 6)
+    editor.add_profile("Alex (parent)", "alex", None)
+    editor.set_value(
+        "trusted_adults",
+        [
+            {"name": "Grandma Rose", "email": "rose@example.org"},
+            {"name": "Coach Amir", "phone": "+44 20 7946 0000"},
+        ],
+    )
+    editor.set_value("share_folders.outgoing", [str(Path.home() / "Public")])
+    editor.set_value("surfaces.contacts", False)
+    for seed, profile in ((b"a", maya.id), (b"b", leo.id), (b"c", maya.id)):
+        services.approvals.remember(hashlib.sha256(seed).hexdigest(), profile)
+    pattern = [
+        (0, 1, 0, 0),
+        (2, 0, 0, 0),
+        (0, 0, 0, 0),
+        (1, 3, 1, 0),
+        (0, 1, 0, 0),
+        (0, 0, 0, 0),
+        (0, 2, 0, 1),
+        (3, 4, 0, 0),
+        (0, 0, 0, 0),
+        (1, 0, 0, 0),
+        (0, 2, 1, 0),
+        (0, 0, 0, 0),
+        (2, 1, 0, 1),
+        (0, 1, 0, 0),
+    ]
+    surfaces = (Surface.file_picker, Surface.share_folders, Surface.contacts, Surface.viewer)
+    for day, counts in enumerate(pattern):
+        for surface, count in zip(surfaces, counts, strict=True):
+            if count:
+                who = maya.id if (day + count) % 2 else leo.id
+                events.record(who, surface, EventKind.sensitive, count)
+        if day < len(pattern) - 1:
+            clock.advance(days=1)
+    return services
+
+
+def console_shots() -> None:
+    from desktop_app.ui.guardian import GuardianConsole
+
+    console = GuardianConsole(family_services())  # type: ignore[arg-type]
+    console.show()
+    wait_until(lambda: bool(console.pages) and console.work.pending == 0)
+    names = {
+        "profiles": "console-1-profiles",
+        "protection": "console-2-protections",
+        "share_folders": "console-3-share-folders",
+        "help": "console-4-trusted-adults",
+        "school": "console-5-school",
+        "privacy": "console-6-privacy",
+        "approvals": "console-7-approvals",
+        "activity": "console-8-activity",
+    }
+    for key, name in names.items():
+        console.show_page(key)
+        if key == "profiles":
+            console.profiles_page.table.selectRow(2)
+            console.profiles_page.remove_button.click()
+        if key == "approvals":
+            console.approvals_page.table.selectRow(0)
+        save(console, name)
+    console.close()
+
+
+def school_shots() -> None:
+    """A lab PC: strictness and the lab band locked by policy, settings damaged by a child."""
+    from desktop_app.policy.editor import GuardianSettings
+    from desktop_app.policy.managed import ManagedPolicy
+    from desktop_app.policy.profiles import OsUser
+    from desktop_app.policy.store import SettingsStore
+    from desktop_app.ui.guardian import GuardianConsole, GuardianServices
+    from tests.ui.guardian_helpers import PIN, MemoryKeyring, make_services
+
+    new_home()
+    services = make_services(MemoryKeyring())
+    services.pin.set_pin(PIN)
+    services.settings.add_profile("Maya", "maya", datetime.now(UTC).year - 9)
+    SettingsStore().path.write_text("{ not json", encoding="utf-8")  # as a child might
+    managed = ManagedPolicy()
+    managed.merge(
+        {"strictness": "strict", "lab_default_age_band": "teen", "test_pattern": True},
+        "/etc/safelens/policies/lab.json",
+    )
+    damaged = GuardianServices(
+        settings=GuardianSettings(SettingsStore(), managed, OsUser("it-admin", True)),
+        pin=services.pin,
+        approvals=services.approvals,
+    )
+    console = GuardianConsole(damaged)
+    console.show()
+    wait_until(lambda: bool(console.pages) and console.work.pending == 0)
+    console.show_page("protection")
+    save(console, "console-locked-and-banner")
+    console.show_page("school")
+    save(console, "console-school-locked")
+    console.close()
+
+
+def main() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    import tests.ui.guardian_helpers  # noqa: F401 - PySide6 6.12 on Python 3.11 workaround
+
+    app = QApplication.instance() or QApplication([])
+    app.setApplicationDisplayName("SafeLens")
+    OUT.mkdir(exist_ok=True)
+    wizard_shots()
+    pin_shots()
+    console_shots()
+    school_shots()
+
+
+if __name__ == "__main__":
+    main()
