@@ -1,4 +1,4 @@
-"""Composition root: `safelens COMMAND` runs the CLI; plain `safelens` opens the app."""
+"""Composition root: builds the services and hands them to the CLI or the windows."""
 
 from __future__ import annotations
 
@@ -11,13 +11,29 @@ from desktop_app import __version__, cli
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args:
-        return cli.run(args, __version__)
-    return run_gui()
+        return cli.run(args, __version__, open_window=run_gui)
+    return run_gui("main")
 
 
-def run_gui() -> int:
+def run_gui(window: str) -> int:
+    """Open a window: 'main' (the app) or 'guardian' (setup, or PIN then console)."""
     from desktop_app.analysis.analyzer import SensitivityAnalyzer
-    from desktop_app.ui.shell import run_app
+    from desktop_app.policy.editor import GuardianSettings
+    from desktop_app.policy.guardian import Approvals, GuardianPin
+    from desktop_app.safety.events import EventCounts
+    from desktop_app.safety.oslog import default_sink
+    from desktop_app.ui.guardian.services import GuardianServices
+    from desktop_app.ui.shell import run_app, run_guardian
 
-    with SensitivityAnalyzer() as analyzer:
-        return run_app(analyzer)
+    settings = GuardianSettings()
+    events = EventCounts(retention_days=settings.policy["retention_days"], sink=default_sink())
+    services = GuardianServices(settings, GuardianPin(), Approvals(), events)
+    try:
+        if window == "guardian":
+            return run_guardian(services)
+        strictness = settings.policy["strictness"]
+        test_mode = bool(settings.policy["test_pattern"])
+        with SensitivityAnalyzer(strictness, test_pattern=test_mode) as analyzer:
+            return run_app(analyzer, services)
+    finally:
+        events.close()

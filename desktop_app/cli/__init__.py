@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
 
 from . import check, policy
 
@@ -19,16 +20,30 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check.add_parsers(commands)
     policy.add_parsers(commands)
+    guardian = commands.add_parser(
+        "guardian", help="set up SafeLens, or open the guardian console (asks for the PIN)"
+    )
+    guardian.set_defaults(window="guardian")
     return parser
 
 
-def run(argv: Sequence[str], version: str) -> int:
-    """Run one command; returns the exit code (argparse's own exits become return codes)."""
+def run(argv: Sequence[str], version: str, open_window: Callable[[str], int] | None = None) -> int:
+    """Run one command; returns the exit code (argparse's own exits become return codes).
+
+    Commands that open a window are handed to ``open_window`` (given by app.py), so
+    the CLI never imports the UI.
+    """
     parser = build_parser(version)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    window = getattr(args, "window", None)
+    if window is not None:
+        if open_window is None:
+            print("safelens: this command needs the desktop app", file=sys.stderr)
+            return EXIT_USAGE
+        return open_window(window)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

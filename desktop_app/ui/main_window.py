@@ -66,12 +66,25 @@ class MainWindow(QMainWindow):
         note = QLabel(self.tr("Everything is checked on this computer. Nothing is sent anywhere."))
         note.setStyleSheet("color: palette(mid);")
 
+        self.guardian_button = QPushButton(self.tr("&Guardian settings…"))
+        self.guardian_button.setAccessibleDescription(
+            self.tr("Set up SafeLens, or open the guardian console with the PIN")
+        )
+        self.setup_note = QLabel(
+            self.tr("SafeLens is not set up yet. A guardian can set it up in a few minutes.")
+        )
+        self.setup_note.setWordWrap(True)
+        self.setup_note.hide()
+        self.launcher: object = None  # the guardian launcher, set by the shell
+
         buttons = QHBoxLayout()
         buttons.addWidget(self.check_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.guardian_button)
         layout = QVBoxLayout()
         layout.addWidget(title)
         layout.addWidget(self.status)
+        layout.addWidget(self.setup_note)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
@@ -82,6 +95,13 @@ class MainWindow(QMainWindow):
         # A tiny blank picture proves the worker started and both models verified.
         blank = Image.new("RGB", (64, 64), (200, 200, 200))
         self.watcher.watch(analyzer.submit_image(blank, interactive=True), _WARMUP)
+
+    def show_setup_needed(self, needed: bool) -> None:
+        """Invite a guardian to set up, until setup has been saved."""
+        self.setup_note.setVisible(needed)
+        self.guardian_button.setText(
+            self.tr("&Set up protection…") if needed else self.tr("&Guardian settings…")
+        )
 
     def choose_files(self) -> None:
         # Qt's own dialog: it shows no previews, so nothing unchecked is ever painted.

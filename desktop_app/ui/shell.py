@@ -1,22 +1,68 @@
-"""Start Qt and the app's windows; the composition root hands in the services."""
+"""Start Qt and the app's windows; the composition root (app.py) hands in the services."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 
+from .guardian.launcher import GuardianLauncher
+from .guardian.services import GuardianServices
 from .main_window import MainWindow
 
 
-def run_app(analyzer: SensitivityAnalyzer) -> int:
-    """Show the main window and run the event loop until the user quits."""
+def application() -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("SafeLens")
     app.setApplicationDisplayName("SafeLens")
+    return app
+
+
+def main_window(analyzer: SensitivityAnalyzer, services: GuardianServices) -> MainWindow:
+    """The first window, with its way into the guardian's setup or console."""
     window = MainWindow(analyzer)
+    launcher = GuardianLauncher(services, window)
+    window.guardian_button.clicked.connect(launcher.open)
+    window.show_setup_needed(not services.settings.set_up)
+    launcher.wizard_opened.connect(
+        lambda wizard: wizard.setup_saved.connect(lambda: window.show_setup_needed(False))
+    )
+    window.launcher = launcher
+    return window
+
+
+def run_app(analyzer: SensitivityAnalyzer, services: GuardianServices) -> int:
+    """Show the main window and run the event loop until the user quits."""
+    app = application()
+    window = main_window(analyzer, services)
     window.show()
     return int(app.exec())
+
+
+def run_guardian(services: GuardianServices) -> int:
+    """`safelens guardian`: the setup wizard, or the PIN and then the console; quit after."""
+    app = application()
+    app.setQuitOnLastWindowClosed(False)  # the PIN dialog hides before the console shows
+    launcher = guardian_launcher(services, app.quit)
+    QTimer.singleShot(0, launcher.open)
+    return int(app.exec())
+
+
+def guardian_launcher(services: GuardianServices, done: Callable[..., object]) -> GuardianLauncher:
+    """A launcher whose windows call ``done`` when the guardian is finished with them."""
+    launcher = GuardianLauncher(services)
+    finish = done
+
+    def on_console(console: QWidget) -> None:
+        console.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        console.destroyed.connect(finish)
+
+    launcher.wizard_opened.connect(lambda wizard: wizard.finished.connect(finish))
+    launcher.pin_requested.connect(lambda dialog: dialog.rejected.connect(finish))
+    launcher.console_opened.connect(on_console)
+    return launcher

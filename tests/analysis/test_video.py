@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -70,7 +71,7 @@ def test_sampling_plan_is_even_with_frequent_keyframes(tmp_path: Path) -> None:
     path = media.write_video(tmp_path / "dense.mp4", _photo_frames(300), fps=10, gop=10)  # 30 s
     times = _times(path)
     assert times[0] == 0.0 and times[-1] > 29
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert max(gaps) <= 2.6 and len(times) == 13
 
 
@@ -79,7 +80,7 @@ def test_sampling_plan_with_sparse_keyframes_covers_every_gap(tmp_path: Path) ->
     times = _times(path)
     assert {0.0, 10.0, 20.0} <= set(times)  # every keyframe
     assert times[-1] > 29
-    gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(times)]
     assert max(gaps) <= 4.5
 
 
