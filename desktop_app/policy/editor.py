@@ -112,8 +112,22 @@ class GuardianSettings:
         self.state.profile_bands.pop(profile_id, None)
         self._save()
 
+    @property
+    def reviewable_problems(self) -> list[str]:
+        """Problems the guardian can clear here (not errors in the school's policy files)."""
+        from_policy_files = {str(issue) for issue in self.managed.issues}
+        return [p for p in self.policy.problems if p not in from_policy_files]
+
     def confirm_reviewed(self) -> None:
-        """The guardian has looked at damaged settings: save them as they are now."""
+        """The guardian has looked: keep the settings as they are now, accept today's date
+        and the age bands it gives (also after a clock jump), and clear the warnings."""
+        now = self._clock()
+        self.state.last_seen_utc = now.isoformat()
+        self.state.profile_bands = {p.id: p.band(now).value for p in self.state.profiles}
+        self._save()
+
+    def complete_setup(self) -> None:
+        """Record that a guardian set this computer up (even with nothing else to save)."""
         self._save()
 
     def _save(self) -> None:

@@ -80,3 +80,30 @@ def test_reviewing_damaged_settings_clears_the_failsafe(tmp_path: Path) -> None:
     damaged.confirm_reviewed()
     reviewed = _editor(tmp_path)
     assert reviewed.problems == [] and reviewed.policy["strictness"] == "standard"
+
+
+def test_confirming_accepts_a_band_held_back_by_a_clock_jump(tmp_path: Path) -> None:
+    from desktop_app.policy.effective import record_seen
+
+    store_ = SettingsStore(tmp_path)
+    editor = GuardianSettings(
+        store_, ManagedPolicy(), OsUser("sam", is_admin=False), clock=lambda: NOW
+    )
+    editor.add_profile("Sam", "sam", 2013)
+    record_seen(editor.state, editor.policy, NOW)
+    store_.save(editor.state)
+    later = datetime(2031, 6, 1, tzinfo=UTC)  # five years on at once: looks like a clock jump
+    jumped = GuardianSettings(
+        store_, ManagedPolicy(), OsUser("sam", is_admin=False), clock=lambda: later
+    )
+    assert jumped.policy.profile.band is AgeBand.UNDER13
+    assert any("clock moved ahead" in p for p in jumped.reviewable_problems)
+    jumped.confirm_reviewed()
+    assert jumped.policy.profile.band is AgeBand.TEEN and jumped.reviewable_problems == []
+
+
+def test_school_policy_errors_are_not_the_guardians_to_clear(tmp_path: Path) -> None:
+    managed = ManagedPolicy()
+    managed.merge({"strictnes": "strict"}, "/etc/safelens/policies/lab.json")
+    editor = _editor(tmp_path, managed)
+    assert len(editor.problems) == 1 and editor.reviewable_problems == []

@@ -42,7 +42,7 @@ def apply_setup(plan: SetupPlan, editor: GuardianSettings, pin: GuardianPin) -> 
     if plan.trusted_adults:
         editor.set_value("trusted_adults", [dict(p) for p in plan.trusted_adults])
     if not editor.set_up:
-        editor.confirm_reviewed()  # nothing else to save: still record that setup happened
+        editor.complete_setup()
     pin.set_pin(plan.pin)
 
 

@@ -52,13 +52,12 @@ def take_snapshot(services: GuardianServices) -> ConsoleSnapshot:
     editor = services.settings
     fields = {section: tuple(editor.fields(section)) for section in SECTIONS}
     problems = tuple(editor.problems)
-    from_policy_files = {str(issue) for issue in editor.managed.issues}
     approvals = tuple(services.approvals.entries())
     return ConsoleSnapshot(
         fields=MappingProxyType(fields),
         profiles=tuple(editor.profiles()),
         problems=problems,
-        reviewable=tuple(p for p in problems if p not in from_policy_files),
+        reviewable=tuple(editor.reviewable_problems),
         approvals=approvals,
         approvals_problem=services.approvals.problem,
         pin_store=services.pin.store_message,
