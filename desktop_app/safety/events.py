@@ -354,7 +354,7 @@ class EventCounts:
         """Close the file; later records raise EventStoreError('closed')."""
         with self._lock:
             self._closed = True
-            self._drop_connection()
+            self._drop_connection(close=False)
 
     def __enter__(self) -> EventCounts:
         return self
@@ -465,9 +465,16 @@ class EventCounts:
             self._sink.tamper("event_counts_damaged")  # fleet tools should hear of it too
         return True
 
-    def _drop_connection(self) -> None:
-        """Close whatever is open, so the file can be renamed or reopened."""
-        if self._conn is not None:
+    def _drop_connection(self, *, close: bool = True) -> None:
+        """Close (or only let go of) the connection, so the file can be renamed or reopened.
+
+        ``close=False`` is for shutting down while other threads may still be finishing
+        a read: closing then could finalise statements that a cursor being freed on
+        another thread still touches (seen as a rare crash). Every cursor holds a
+        reference to its connection, so letting go closes the file right away when
+        nothing else uses it, and safely after the last cursor if something does.
+        """
+        if close and self._conn is not None:
             self._conn.close()
         self._conn, self._writable = None, False
 

@@ -13,6 +13,7 @@ from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from .guardian.launcher import GuardianLauncher
 from .guardian.services import GuardianServices
 from .main_window import MainWindow
+from .tasks import collect_garbage_on_gui_thread
 
 
 def application() -> QApplication:
@@ -20,6 +21,7 @@ def application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("SafeLens")
     app.setApplicationDisplayName("SafeLens")
+    collect_garbage_on_gui_thread(app)
     return app
 
 

@@ -8,15 +8,49 @@ never block and never touch results from another thread.
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+
+
+class _Relay(QObject):
+    """Carries outcomes from worker threads to the GUI thread; lives as long as the app.
+
+    Worker threads never emit on a window's own objects: a window may be deleted on
+    the GUI thread at that very moment, and emitting on a half-deleted QObject
+    crashes. They emit here instead, and the GUI thread checks the watcher still
+    exists before handing the outcome over.
+    """
+
+    carry = Signal(object, object, object)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.carry.connect(self._arrive, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object, object, object)
+    def _arrive(self, watcher: FutureWatcher, token: object, future: Future[Any]) -> None:
+        if shiboken6.isValid(watcher):
+            watcher.deliver(token, future)
+
+
+def _relay() -> _Relay:
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("Background work needs a running Qt application.")
+    relay = app.findChild(_Relay, "safelens-relay")
+    if relay is None:
+        relay = _Relay(app)
+        relay.setObjectName("safelens-relay")
+    return relay
 
 
 class FutureWatcher(QObject):
-    """Delivers futures' outcomes on the thread this object lives in (the GUI thread).
+    """Delivers futures' outcomes on the GUI thread, always later, never inside watch().
 
     Signals:
         finished(object, object): (token, result) when a future succeeds.
@@ -25,28 +59,24 @@ class FutureWatcher(QObject):
 
     finished = Signal(object, object)
     failed = Signal(object, object)
-    _done = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # Queued even when the future is already done and add_done_callback runs the callback
-        # right here on the GUI thread: outcomes always arrive later, never inside watch().
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._relay = _relay()
         self.pending = 0
 
     def watch(self, future: Future[Any], token: object = None) -> None:
-        """Emit finished/failed for ``future`` later, on this object's thread."""
+        """Emit finished/failed for ``future`` later, on the GUI thread."""
         self.pending += 1
-        future.add_done_callback(lambda f: self._emit_done(token, f))
+        relay = self._relay
 
-    def _emit_done(self, token: object, future: Future[Any]) -> None:
-        # Runs on the future's thread. If the watcher's window is already gone there is
-        # nobody left to tell, and Qt says so with a RuntimeError: that is not an error.
-        with contextlib.suppress(RuntimeError):
-            self._done.emit(token, future)
+        def send(done: Future[Any]) -> None:  # on the future's thread
+            with contextlib.suppress(RuntimeError):  # the app itself is gone (shutdown)
+                relay.carry.emit(self, token, done)
 
-    @Slot(object, object)
-    def _deliver(self, token: object, future: Future[Any]) -> None:
+        future.add_done_callback(send)
+
+    def deliver(self, token: object, future: Future[Any]) -> None:
         self.pending -= 1
         error = future.exception()
         if error is not None:
@@ -122,3 +152,37 @@ class BackgroundWork(QObject):
     def _settle(self) -> None:
         if self._watcher.pending == 0:
             self.busy_changed.emit(False)
+
+
+class MainThreadGarbageCollector(QObject):
+    """Run Python's cycle collector only on the GUI thread.
+
+    Left automatic, the collector runs in whichever thread happens to allocate, and
+    a cycle holding a widget is then destroyed on a worker thread, which Qt does not
+    survive (seen as rare crashes under load). So automatic collection is switched
+    off and this object collects from a timer on the GUI thread instead.
+    """
+
+    INTERVAL_MS = 500
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect_if_due)
+        self._timer.start(self.INTERVAL_MS)
+
+    @Slot()
+    def collect_if_due(self) -> None:
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self._thresholds[generation]:
+                gc.collect(generation)
+                return
+
+
+def collect_garbage_on_gui_thread(app: QCoreApplication) -> MainThreadGarbageCollector:
+    """Install the collector once per application (idempotent)."""
+    existing = app.findChild(MainThreadGarbageCollector)
+    return existing if existing is not None else MainThreadGarbageCollector(app)

@@ -4,6 +4,7 @@ disks, and they never hold anything but counts."""
 from __future__ import annotations
 
 import ctypes
+import gc
 import os
 import re
 import sqlite3
@@ -306,10 +307,16 @@ def test_a_garbage_file_is_set_aside_and_a_fresh_store_works(
         assert len(store.counts()) == 1
 
 
+def _released() -> None:
+    """close() lets go of the connection (see EventCounts.close); collecting frees the file."""
+    gc.collect()
+
+
 def test_damaged_pages_are_set_aside_too(tmp_path: Path, clock: FakeClock) -> None:
     with EventCounts(tmp_path / DB_NAME, clock=clock) as store:
         for n in range(400):
             store.record(f"profile-{n}", Surface.viewer, EventKind.sensitive)
+    _released()
     data = bytearray((tmp_path / DB_NAME).read_bytes())
     data[4096:8192] = b"\xab" * 4096  # the first page after the header page
     (tmp_path / DB_NAME).write_bytes(data)
@@ -326,6 +333,7 @@ def test_a_second_damaged_file_never_overwrites_the_first(tmp_path: Path, clock:
         (tmp_path / DB_NAME).write_bytes(garbage)
         with EventCounts(tmp_path / DB_NAME, clock=clock):
             pass
+        _released()
     kept = {path.read_bytes()[:6] for path in _set_aside(tmp_path)}
     assert kept == {b"first ", b"second"}
 
@@ -395,6 +403,7 @@ def _read_only_scenario(folder: str, what: str) -> None:
     clock = FakeClock()
     with EventCounts(db, clock=clock) as store:
         store.record("p1", Surface.viewer, EventKind.sensitive, count=3)
+    gc.collect()  # close() lets go of the connection; collecting frees the file
     before = db.read_bytes()
     locked.chmod(0o555)
     try:
