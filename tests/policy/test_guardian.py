@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
-from keyring.errors import KeyringLocked, PasswordDeleteError
+from keyring.errors import KeyringLocked
 
 from desktop_app.policy import guardian
 from desktop_app.policy.guardian import (
@@ -39,6 +39,7 @@ from desktop_app.policy.guardian import (
     WrongPin,
     content_sha256,
 )
+from tests.helpers.keyring import MemoryKeyring
 
 # Only to keep unit tests fast; test_default_parameters_are_owasps checks the real ones.
 FAST = ScryptCost(n=2**10, r=8, p=1)
@@ -46,26 +47,6 @@ PIN = "918273"
 OTHER_PIN = "564738"
 PASSPHRASE = "purple giraffe at noon"
 HASH_FORMAT = re.compile(r"scrypt\$(\d+)\$(\d+)\$(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)")
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring in a dict. Negative priority: keyring never chooses it on its own."""
-
-    priority = -10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.secrets.pop((service, username), None) is None:
-            raise PasswordDeleteError("No such password")
 
 
 class LockedKeyring(MemoryKeyring):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.guardian import Approvals, GuardianPin, ScryptCost
@@ -19,26 +18,6 @@ from desktop_app.ui.guardian import GuardianServices
 FAST = ScryptCost(n=2**10, r=8, p=1)
 PIN = "918273"
 LAB_POLICY = "/etc/safelens/policies/lab.json"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring in a dict. Negative priority: keyring never chooses it on its own."""
-
-    priority = -10  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.secrets: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.secrets.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.secrets[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.secrets.pop((service, username), None) is None:
-            raise PasswordDeleteError("No such password")
 
 
 class FakeClock:

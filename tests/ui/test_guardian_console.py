@@ -24,10 +24,10 @@ from desktop_app.ui.guardian.chart import SURFACE_COLORS
 from desktop_app.ui.guardian.controls import FolderListControl
 from desktop_app.ui.guardian.fields import FieldEditor
 from desktop_app.ui.guardian.services import GuardianServices
+from tests.helpers.keyring import MemoryKeyring
 from tests.ui.guardian_helpers import (
     LAB_POLICY,
     FakeClock,
-    MemoryKeyring,
     lab_policy,
     make_services,
 )

@@ -31,7 +31,8 @@ from desktop_app.policy.settings import AgeBand
 from desktop_app.policy.store import SettingsStore
 from desktop_app.ui.guardian import GuardianConsole, GuardianLauncher, PinDialog, SetupWizard
 from desktop_app.ui.guardian.services import GuardianServices
-from tests.ui.guardian_helpers import FAST, PIN, MemoryKeyring, make_services
+from tests.helpers.keyring import MemoryKeyring
+from tests.ui.guardian_helpers import FAST, PIN, make_services
 
 WRONG = "111111"
 
