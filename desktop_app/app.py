@@ -18,8 +18,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_gui(window: str) -> int:
     """Open a window: 'main' (the app) or 'guardian' (setup, or PIN then console)."""
     from desktop_app.analysis.analyzer import SensitivityAnalyzer
+    from desktop_app.policy.approvals import Approvals
     from desktop_app.policy.editor import GuardianSettings
-    from desktop_app.policy.guardian import Approvals, GuardianPin
+    from desktop_app.policy.guardian import GuardianPin
     from desktop_app.safety.events import EventCounts
     from desktop_app.safety.oslog import default_sink
     from desktop_app.ui.guardian.services import GuardianServices

@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import dataclasses
 import hashlib
 import hmac
-import json
 import math
-import re
 import secrets
 import unicodedata
 from collections.abc import Callable
@@ -29,14 +26,13 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyring.errors import KeyringError
 
-from .storage import StorageError, atomic_write_json, data_dir
+from .storage import StorageError, atomic_write_json, data_dir, read_json
 
 SERVICE = "SafeLens"
 USERNAME = "guardian-pin"
 PIN_FILE = "guardian-pin.json"
 MARKER_FILE = "guardian.json"
 ATTEMPTS_FILE = "guardian-attempts.json"
-APPROVALS_FILE = "approvals.json"
 
 MIN_PIN_DIGITS = 6
 MIN_PASSPHRASE_CHARS = 8
@@ -64,7 +60,6 @@ MISSING_MESSAGE = (
     "fully protected. An administrator of this computer can reset it."
 )
 NOT_SET_MESSAGE = "No guardian PIN has been set on this computer yet."
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 class GuardianError(Exception):
@@ -211,17 +206,6 @@ def _stamp_from(text: Any) -> datetime | None:
     return None if text is None else _as_utc(datetime.fromisoformat(text))
 
 
-def _read_json(path: Path) -> Any:
-    """The parsed file, None when absent; ValueError when it cannot be trusted."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(str(exc)) from exc
-    return json.loads(text)
-
-
 @dataclass(frozen=True)
 class _Attempts:
     """Consecutive wrong PINs, when the last one was, and the latest time seen."""
@@ -289,7 +273,7 @@ class GuardianPin:
     def _marker(self) -> dict[str, Any]:
         """guardian.json; a damaged one counts as 'a PIN was set' (fail closed)."""
         try:
-            value = _read_json(self._dir / MARKER_FILE)
+            value = read_json(self._dir / MARKER_FILE)
         except ValueError:
             value = "damaged"
         if value is None:
@@ -315,7 +299,7 @@ class GuardianPin:
 
     def _file_get(self) -> str | None:
         try:
-            value = _read_json(self._dir / PIN_FILE)
+            value = read_json(self._dir / PIN_FILE)
         except ValueError:
             return ""
         if value is None:
@@ -425,7 +409,7 @@ class GuardianPin:
     def _load_attempts(self) -> _Attempts:
         """A damaged record counts as a lock-out for the shortest delay, never as no failures."""
         try:
-            return self._parse_attempts(_read_json(self._dir / ATTEMPTS_FILE))
+            return self._parse_attempts(read_json(self._dir / ATTEMPTS_FILE))
         except (ValueError, TypeError, KeyError):
             self.problem = (
                 "The record of wrong PIN tries was damaged, so SafeLens waits "
@@ -460,95 +444,3 @@ class GuardianPin:
             "last_seen": stamp(attempts.last_seen),
         }
         atomic_write_json(self._dir / ATTEMPTS_FILE, value)
-
-
-# --- remembered approvals -------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Approval:
-    """A guardian's 'yes' for one exact content, for one child."""
-
-    sha256: str
-    profile_id: str
-    approved_at: str
-
-
-def content_sha256(path: Path) -> str:
-    """The file's identity for approvals: its bytes, read in 1 MiB chunks, not its name."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(CHUNK_BYTES):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _digest(sha256: str) -> str:
-    value = sha256.lower()
-    if not _SHA256.fullmatch(value):
-        raise ValueError("Not a SHA-256 hex digest")
-    return value
-
-
-class Approvals:
-    """Remembered approvals, by content hash so a renamed or moved copy still matches."""
-
-    def __init__(self, store_dir: Path | None = None, clock: Clock | None = None) -> None:
-        self._path = (store_dir if store_dir is not None else data_dir()) / APPROVALS_FILE
-        self._clock = clock or _utc_now
-        self.problem: str | None = None
-
-    def entries(self) -> list[Approval]:
-        """Every remembered approval, for the console's list."""
-        return self._load()
-
-    def is_approved(self, sha256: str, profile_id: str) -> bool:
-        """Whether this child may open this exact content without asking again."""
-        key = (_digest(sha256), profile_id)
-        return any((a.sha256, a.profile_id) == key for a in self._load())
-
-    def remember(self, sha256: str, profile_id: str) -> Approval:
-        """Remember a guardian's approval (after the PIN was checked by the caller)."""
-        if not profile_id:
-            raise ValueError("An approval needs a profile id")
-        key = (_digest(sha256), profile_id)
-        kept = [a for a in self._load() if (a.sha256, a.profile_id) != key]
-        approval = Approval(key[0], profile_id, _iso(self._clock()))
-        self._save([*kept, approval])
-        return approval
-
-    def revoke(self, sha256: str, profile_id: str) -> bool:
-        """Forget one approval; False when there was none."""
-        key = (_digest(sha256), profile_id)
-        current = self._load()
-        kept = [a for a in current if (a.sha256, a.profile_id) != key]
-        if len(kept) == len(current):
-            return False
-        self._save(kept)
-        return True
-
-    def _load(self) -> list[Approval]:
-        """Read fresh each time (the agent and the console share the file); damaged = none."""
-        try:
-            value = _read_json(self._path)
-            approvals = [] if value is None else [_approval(item) for item in value["approvals"]]
-        except (ValueError, TypeError, KeyError, AttributeError):
-            self.problem = "The list of remembered approvals was damaged, so none are used."
-            return []
-        self.problem = None
-        return approvals
-
-    def _save(self, approvals: list[Approval]) -> None:
-        items = [dataclasses.asdict(a) for a in approvals]
-        atomic_write_json(self._path, {"version": 1, "approvals": items})
-        self.problem = None
-
-
-def _approval(item: Any) -> Approval:
-    approval = Approval(item["sha256"], item["profile_id"], item["approved_at"])
-    if not isinstance(approval.profile_id, str) or not approval.profile_id:
-        raise ValueError("profile_id")
-    _as_utc(datetime.fromisoformat(approval.approved_at))
-    if _digest(approval.sha256) != approval.sha256:
-        raise ValueError("sha256")
-    return approval

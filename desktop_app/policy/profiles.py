@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import secrets
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -123,19 +122,3 @@ def _is_admin() -> bool:
     except KeyError:
         return False
     return bool(groups & admin_groups)
-
-
-class SteadyClock:
-    """UTC 'now' that never goes backwards within the app's run: a clock moved back is ignored."""
-
-    def __init__(self, source: Callable[[], datetime] | None = None) -> None:
-        self._source = source or (lambda: datetime.now(UTC))
-        self._latest: datetime | None = None
-
-    def now(self, floor: datetime | None = None) -> datetime:
-        current = self._source()
-        for candidate in (self._latest, floor):
-            if candidate is not None and candidate > current:
-                current = candidate
-        self._latest = current
-        return current

@@ -23,6 +23,7 @@ from keyring.backends import fail, null
 from keyring.errors import KeyringLocked
 
 from desktop_app.policy import guardian
+from desktop_app.policy.approvals import APPROVALS_FILE, Approvals, content_sha256
 from desktop_app.policy.guardian import (
     ATTEMPTS_FILE,
     MARKER_FILE,
@@ -30,14 +31,12 @@ from desktop_app.policy.guardian import (
     PIN_FILE,
     SERVICE,
     USERNAME,
-    Approvals,
     GuardianPin,
     PinRejected,
     PinUnavailable,
     ScryptCost,
     TryAgainLater,
     WrongPin,
-    content_sha256,
 )
 from tests.helpers.keyring import MemoryKeyring
 
@@ -472,9 +471,9 @@ def test_a_damaged_approvals_file_approves_nothing(tmp_path: Path, home: Path, d
     digest = content_sha256(write(tmp_path / "a.png", b"\x89PNG..."))
     approvals = Approvals()
     approvals.remember(digest, "maya")
-    good = json.loads((home / guardian.APPROVALS_FILE).read_text())["approvals"][0]
+    good = json.loads((home / APPROVALS_FILE).read_text())["approvals"][0]
     damage = damage.replace("GOOD_DIGEST", digest).replace("GOOD", json.dumps(good))
-    (home / guardian.APPROVALS_FILE).write_text(damage)
+    (home / APPROVALS_FILE).write_text(damage)
 
     assert not approvals.is_approved(digest, "maya")
     assert approvals.entries() == []

@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 from keyring.backend import KeyringBackend
 
+from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.editor import GuardianSettings
-from desktop_app.policy.guardian import Approvals, GuardianPin, ScryptCost
+from desktop_app.policy.guardian import GuardianPin, ScryptCost
 from desktop_app.policy.managed import ManagedPolicy
 from desktop_app.policy.profiles import OsUser
 from desktop_app.policy.store import SettingsStore

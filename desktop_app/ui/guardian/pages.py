@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.policy.approvals import Approval
 from desktop_app.policy.editor import Field
-from desktop_app.policy.guardian import Approval
 from desktop_app.policy.settings import ALL_BANDS, CHILD_BANDS, AgeBand
 
 from . import text

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.editor import GuardianSettings
-from desktop_app.policy.guardian import Approvals, GuardianPin
+from desktop_app.policy.guardian import GuardianPin
 from desktop_app.safety.events import EventCounts
 
 

@@ -10,8 +10,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from desktop_app.policy.approvals import Approval
 from desktop_app.policy.editor import Field, ProfileRow, SettingLocked
-from desktop_app.policy.guardian import Approval, GuardianError
+from desktop_app.policy.guardian import GuardianError
 from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
 from desktop_app.policy.storage import StorageError
