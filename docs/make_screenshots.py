@@ -24,6 +24,20 @@ def wait_until(app: object, condition: object) -> None:
         QTest.qWait(20)
 
 
+def view_states(analyzer: object, pattern: Path, out: Path) -> None:
+    """The safe viewer's picture: checking, blurred with its badge, and shown after 'View'."""
+    from desktop_app.ui.widgets.sensitive_view import SensitiveImageView
+
+    view = SensitiveImageView()
+    view.resize(384, 288)
+    view.show()
+    view.grab().save(str(out / "viewer-1-checking.png"))
+    view.show_result(analyzer.analyze_image(pattern), pattern)  # type: ignore[attr-defined]
+    view.grab().save(str(out / "viewer-2-blurred.png"))
+    view.reveal()
+    view.grab().save(str(out / "viewer-3-shown.png"))
+
+
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -49,6 +63,7 @@ def main() -> None:
         wait_until(app, lambda: window.watcher.pending == 0)
         OUT.mkdir(exist_ok=True)
         window.grab().save(str(OUT / "main-window.png"))
+        view_states(analyzer, files[2], OUT)
         testpattern.render(512, 384).save(OUT / "test-pattern.png")
     print(f"wrote screenshots to {OUT}")
 

@@ -18,7 +18,7 @@ from typing import BinaryIO
 import numpy as np
 from PIL import Image, ImageOps
 
-from .verdict import CheckFailed, Kind, Status
+from .verdict import CheckFailed, Kind, Preview, Status
 
 # 130 megapixels: above the 108-MP phone cameras, far below what would exhaust memory.
 MAX_PIXELS = 130_000_000
@@ -296,3 +296,17 @@ def pil_to_rgb(image: Image.Image, side: int = DECODE_SIDE) -> np.ndarray:
     if max(rgb.size) > side:
         rgb.thumbnail((side, side), Image.Resampling.BILINEAR, reducing_gap=2.0)
     return np.asarray(rgb, dtype=np.uint8)
+
+
+PREVIEW_SIDE = 8
+
+
+def blur_preview(rgb: np.ndarray) -> Preview:
+    """A few pixels of colour (long side 8): enough for a soft blur, nothing recognisable.
+
+    Made in the worker, so the app can show something before (or instead of) the
+    real content without ever decoding an unchecked file itself.
+    """
+    image = Image.fromarray(rgb)
+    image.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE), Image.Resampling.BOX)
+    return Preview(image.width, image.height, image.tobytes())

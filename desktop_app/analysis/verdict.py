@@ -58,6 +58,15 @@ class Region:
 
 
 @dataclass(frozen=True)
+class Preview:
+    """A tiny RGB picture (at most 8 px on its long side) for a blurred placeholder."""
+
+    width: int
+    height: int
+    rgb: bytes
+
+
+@dataclass(frozen=True)
 class Analysis:
     """The answer to 'is this sensitive?' for one image, video or byte string.
 
@@ -75,6 +84,7 @@ class Analysis:
     elapsed_ms: float = 0.0
     path: str | None = None
     media_format: str | None = None
+    preview: Preview | None = None
 
     @property
     def sensitive(self) -> bool:
@@ -118,6 +128,7 @@ class Analysis:
             elapsed_ms=float(data.get("elapsed_ms", 0.0)),
             path=data.get("path"),
             media_format=data.get("media_format"),
+            preview=Preview(**data["preview"]) if data.get("preview") else None,
         )
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from . import testpattern
-from .media import image_frames, prepare_decoders, sniff
+from .media import blur_preview, image_frames, prepare_decoders, sniff
 from .models import Ensemble, ModelError, load_manifest
 from .verdict import Analysis, AnalysisOptions, AnalysisPolicy, CheckFailed, Kind, Status
 from .video import AudioOnly, VideoSampler
@@ -170,10 +170,17 @@ def _check_frames(
     checked = 0
     for rgb in frames:
         checked += 1
+        if checked == 1:
+            found = replace(found, preview=blur_preview(rgb))
         if options.test_pattern and testpattern.matches(rgb):
             reason = testpattern.TEST_PATTERN_REASON
             return replace(
-                found, is_sensitive=True, score=1.0, reason=reason, frames_checked=checked
+                found,
+                is_sensitive=True,
+                score=1.0,
+                reason=reason,
+                frames_checked=checked,
+                preview=blur_preview(rgb),
             )
         verdict = ensemble.evaluate(rgb, options.strictness)
         best = max(best, verdict.score)
@@ -186,6 +193,7 @@ def _check_frames(
                 reason=verdict.reason,
                 regions=regions,
                 frames_checked=checked,
+                preview=blur_preview(rgb),
             )
     if checked == 0:
         raise CheckFailed(Status.UNREADABLE, "No pictures could be read from this file.", kind)

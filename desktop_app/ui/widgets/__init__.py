@@ -1,0 +1,1 @@
+"""Widgets that show content only after it has been checked."""
