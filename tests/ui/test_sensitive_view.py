@@ -1,4 +1,4 @@
-"""SensitiveImageView: no pixel of a sensitive picture is painted before the person chose to view."""
+"""SensitiveImageView: no pixel of a sensitive picture is painted before it is chosen."""
 
 from __future__ import annotations
 
