@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from desktop_app import __version__, cli
 
@@ -12,11 +13,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args:
         return cli.run(args, __version__, open_window=run_gui)
-    return run_gui("main")
+    return run_gui("main", [])
 
 
-def run_gui(window: str) -> int:
-    """Open a window: 'main' (the app) or 'guardian' (setup, or PIN then console)."""
+def run_gui(window: str, paths: list[str]) -> int:
+    """Open a window: 'main' (the app), 'guardian' (setup, or PIN then console) or 'open'."""
     from desktop_app.analysis.analyzer import SensitivityAnalyzer
     from desktop_app.policy.approvals import Approvals
     from desktop_app.policy.editor import GuardianSettings
@@ -24,7 +25,7 @@ def run_gui(window: str) -> int:
     from desktop_app.safety.events import EventCounts
     from desktop_app.safety.oslog import default_sink
     from desktop_app.ui.guardian.services import GuardianServices
-    from desktop_app.ui.shell import run_app, run_guardian
+    from desktop_app.ui.shell import run_app, run_guardian, run_viewer
 
     settings = GuardianSettings()
     events = EventCounts(retention_days=settings.policy["retention_days"], sink=default_sink())
@@ -35,6 +36,8 @@ def run_gui(window: str) -> int:
         strictness = settings.policy["strictness"]
         test_mode = bool(settings.policy["test_pattern"])
         with SensitivityAnalyzer(strictness, test_pattern=test_mode) as analyzer:
+            if window == "open":
+                return run_viewer(Path(paths[0]), analyzer, services)
             return run_app(analyzer, services)
     finally:
         events.close()

@@ -15,6 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 OUT = Path(__file__).with_name("screenshots")
 
+from PySide6.QtTest import QTest  # noqa: E402 - after the platform is chosen
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
 
 def wait_until(app: object, condition: object) -> None:
     """Let the event loop run (in 20 ms slices) until the condition holds."""
@@ -38,9 +41,39 @@ def view_states(analyzer: object, pattern: Path, out: Path) -> None:
     view.grab().save(str(out / "viewer-3-shown.png"))
 
 
-def main() -> None:
-    from PySide6.QtWidgets import QApplication
+def viewer_screens(analyzer: object, pattern: Path, out: Path) -> None:
+    """`safelens open` on sensitive content, as a child under 13 in the UK sees each screen."""
+    from desktop_app.policy.settings import AgeBand
+    from desktop_app.safety.flow import Action
+    from desktop_app.ui.viewer import ViewerRules, ViewerWindow
 
+    rules = ViewerRules(
+        AgeBand.UNDER13,
+        "guardian_approval",
+        region="GB",
+        trusted_adults=[{"name": "Mum", "phone": "+44 7700 900123"}],
+    )
+    window = ViewerWindow(pattern, analyzer, rules)  # type: ignore[arg-type]
+    window.resize(720, 640)
+    window.show()
+    wait_until(QApplication.instance(), lambda: window.flow is not None)
+    steps = [
+        ("1-blurred", []),
+        ("2-why", [Action.WHY]),
+        ("3-help", [Action.GET_HELP]),
+        ("4-trusted-adult", [Action.MESSAGE_ADULT]),
+        ("5-are-you-sure", [Action.BACK, Action.CONTINUE]),
+        ("6-guardian", [Action.VIEW]),
+    ]
+    for name, actions in steps:
+        for action in actions:
+            window.press(action)
+        QTest.qWait(150)  # let the layout settle before the picture is taken
+        window.grab().save(str(out / f"open-{name}.png"))
+    window.close()
+
+
+def main() -> None:
     from desktop_app import SensitivityAnalyzer
     from desktop_app.analysis import testpattern
     from desktop_app.ui.main_window import MainWindow
@@ -64,6 +97,7 @@ def main() -> None:
         OUT.mkdir(exist_ok=True)
         window.grab().save(str(OUT / "main-window.png"))
         view_states(analyzer, files[2], OUT)
+        viewer_screens(analyzer, files[2], OUT)
         testpattern.render(512, 384).save(OUT / "test-pattern.png")
     print(f"wrote screenshots to {OUT}")
 

@@ -24,10 +24,19 @@ def build_parser(version: str) -> argparse.ArgumentParser:
         "guardian", help="set up SafeLens, or open the guardian console (asks for the PIN)"
     )
     guardian.set_defaults(window="guardian")
+    viewer = commands.add_parser(
+        "open", help="open a picture or video in SafeLens' safe viewer (checked first)"
+    )
+    viewer.add_argument("path", type=str, metavar="PATH")
+    viewer.set_defaults(window="open")
     return parser
 
 
-def run(argv: Sequence[str], version: str, open_window: Callable[[str], int] | None = None) -> int:
+def run(
+    argv: Sequence[str],
+    version: str,
+    open_window: Callable[[str, list[str]], int] | None = None,
+) -> int:
     """Run one command; returns the exit code (argparse's own exits become return codes).
 
     Commands that open a window are handed to ``open_window`` (given by app.py), so
@@ -43,7 +52,7 @@ def run(argv: Sequence[str], version: str, open_window: Callable[[str], int] | N
         if open_window is None:
             print("safelens: this command needs the desktop app", file=sys.stderr)
             return EXIT_USAGE
-        return open_window(window)
+        return open_window(window, [args.path] if getattr(args, "path", None) else [])
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
+from desktop_app.policy.settings import AgeBand
+from desktop_app.safety.resources import region_from_locale
 
 from .guardian.launcher import GuardianLauncher
 from .guardian.services import GuardianServices
 from .main_window import MainWindow
 from .tasks import collect_garbage_on_gui_thread
+from .viewer import ViewerRules, ViewerWindow
 
 
 def application() -> QApplication:
@@ -68,3 +72,37 @@ def guardian_launcher(services: GuardianServices, done: Callable[..., object]) -
     launcher.pin_requested.connect(lambda dialog: dialog.rejected.connect(finish))
     launcher.console_opened.connect(on_console)
     return launcher
+
+
+def viewer_rules(services: GuardianServices, region: str | None) -> ViewerRules:
+    """The viewer's rules for the current user, from the effective policy."""
+    policy = services.settings.policy
+    profile = policy.profile
+    band = profile.band or AgeBand.ADULT
+    recent = 0
+    if profile.profile_id and services.events is not None:
+        recent = services.events.encounters_within(
+            profile.profile_id, policy["escalation.window_hours"]
+        )
+    return ViewerRules(
+        band=band,
+        view_policy=policy[f"view_policy.{band.value}"],
+        profile_id=profile.profile_id,
+        recent_encounters=recent,
+        escalation_threshold=policy["escalation.threshold"],
+        guardian_notices=policy["guardian_notices"] == "counts",
+        region=region,
+        trusted_adults=list(policy["trusted_adults"]),
+    )
+
+
+def run_viewer(path: Path, analyzer: SensitivityAnalyzer, services: GuardianServices) -> int:
+    """`safelens open PATH`: the safe viewer for one file."""
+    app = application()
+    region = region_from_locale(QLocale.system().name())
+    window = ViewerWindow(
+        path, analyzer, viewer_rules(services, region), services.pin, services.approvals
+    )
+    window.resize(720, 640)
+    window.show()
+    return int(app.exec())

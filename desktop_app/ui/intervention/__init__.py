@@ -1,0 +1,1 @@
+"""The help screens a child sees, driven only by safety.flow."""
