@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -62,7 +62,17 @@ class ValueControl(QWidget):
         raise NotImplementedError
 
     def focus_target(self) -> QWidget:
-        return self
+        """Where a label's mnemonic and error messages send the keyboard focus."""
+        return self.focusProxy() or self
+
+    def _hold(self, editor: QWidget, *, stretch: bool = True) -> None:
+        """Lay out a single editor widget and give it this control's focus."""
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(editor)
+        if stretch:
+            layout.addStretch(1)
+        self.setFocusProxy(editor)
 
 
 class BooleanControl(ValueControl):
@@ -70,21 +80,14 @@ class BooleanControl(ValueControl):
         super().__init__(parent)
         self.box = QCheckBox(setting.title)
         self.box.toggled.connect(self.edited.emit)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.box)
-        self.setFocusProxy(self.box)
+        self._hold(self.box, stretch=False)
 
     def value(self) -> bool:
         return self.box.isChecked()
 
     def set_value(self, value: Any) -> None:
-        self.box.blockSignals(True)
-        self.box.setChecked(bool(value))
-        self.box.blockSignals(False)
-
-    def focus_target(self) -> QWidget:
-        return self.box
+        with QSignalBlocker(self.box):
+            self.box.setChecked(bool(value))
 
 
 class ChoiceControl(ValueControl):
@@ -98,23 +101,15 @@ class ChoiceControl(ValueControl):
         for choice in kind.choices:
             self.combo.addItem(text.choice_name(choice), choice)
         self.combo.currentIndexChanged.connect(lambda _: self.edited.emit(self.value()))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.combo)
-        layout.addStretch(1)
-        self.setFocusProxy(self.combo)
+        self._hold(self.combo)
 
     def value(self) -> str | None:
         data = self.combo.currentData()
         return None if data is None else str(data)
 
     def set_value(self, value: Any) -> None:
-        self.combo.blockSignals(True)
-        self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
-        self.combo.blockSignals(False)
-
-    def focus_target(self) -> QWidget:
-        return self.combo
+        with QSignalBlocker(self.combo):
+            self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
 
 
 class IntegerControl(ValueControl):
@@ -126,22 +121,14 @@ class IntegerControl(ValueControl):
         self.spin.setRange(kind.minimum, kind.maximum)
         self.spin.setKeyboardTracking(False)  # save on Enter / leaving the box, not per digit
         self.spin.valueChanged.connect(self.edited.emit)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.spin)
-        layout.addStretch(1)
-        self.setFocusProxy(self.spin)
+        self._hold(self.spin)
 
     def value(self) -> int:
         return self.spin.value()
 
     def set_value(self, value: Any) -> None:
-        self.spin.blockSignals(True)
-        self.spin.setValue(int(value))
-        self.spin.blockSignals(False)
-
-    def focus_target(self) -> QWidget:
-        return self.spin
+        with QSignalBlocker(self.spin):
+            self.spin.setValue(int(value))
 
 
 class FolderListControl(ValueControl):
@@ -176,15 +163,11 @@ class FolderListControl(ValueControl):
         return [self.list.item(i).text() for i in range(self.list.count())]
 
     def set_value(self, value: Any) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        self.list.addItems([str(v) for v in value or []])
-        fit_rows(self.list, self.list.count(), 3, 6)
-        self.list.blockSignals(False)
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            self.list.addItems([str(v) for v in value or []])
+            fit_rows(self.list, self.list.count(), 3, 6)
         self._update_buttons()
-
-    def focus_target(self) -> QWidget:
-        return self.list
 
     def choose_folder(self) -> str:
         """Ask for a folder (Qt's dialog: it never previews pictures)."""
@@ -288,9 +271,6 @@ class TrustedAdultsControl(ValueControl):
                 self.table.setItem(row, column, QTableWidgetItem(person.get(key, "")))
         fit_rows(self.table, len(self._people), 2, 5)
         self._update_buttons()
-
-    def focus_target(self) -> QWidget:
-        return self.name
 
     def pending_entry(self) -> bool:
         """True when something is typed in the form but was not added yet."""
