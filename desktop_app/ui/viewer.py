@@ -30,7 +30,7 @@ from desktop_app.safety.resources import help_for
 
 from .guardian.pin_dialog import PinDialog
 from .intervention.copy import action_label, screen_text
-from .tasks import FutureWatcher
+from .tasks import BackgroundWork, FutureWatcher
 from .widgets.sensitive_view import SensitiveImageView, ViewState
 
 
@@ -83,6 +83,8 @@ class ViewerWindow(QWidget):
         layout.addLayout(panel)
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.escape.activated.connect(self._escape)
+        self.content_hash: str | None = None
+        self.work = BackgroundWork(self)
         self.watcher = FutureWatcher(self)
         self.watcher.finished.connect(lambda _token, result: self._checked(result))
         self.watcher.failed.connect(lambda _token, _error: self._checked(None))
@@ -99,7 +101,25 @@ class ViewerWindow(QWidget):
         if self.view.state is ViewState.SHOWN:
             self._show_text("", "")
             return
-        approved = self._remembered()
+        # Hashing reads the whole file: never on the GUI thread (a video can be gigabytes).
+        self.work.run(
+            self._approval_state,
+            on_result=lambda state: self._start_flow(result, *state),
+            on_error=lambda _error: self._start_flow(result, None, False),
+        )
+
+    def _approval_state(self) -> tuple[str | None, bool]:
+        """(content hash, already approved for this child) — runs on a worker thread."""
+        if self.approvals is None or self.rules.profile_id is None:
+            return None, False
+        try:
+            digest = content_sha256(self.path)
+        except OSError:
+            return None, False
+        return digest, self.approvals.is_approved(digest, self.rules.profile_id)
+
+    def _start_flow(self, result: Analysis, digest: str | None, approved: bool) -> None:
+        self.content_hash = digest
         context = FlowContext(
             band=self.rules.band,
             view_policy=self.rules.view_policy,
@@ -111,14 +131,6 @@ class ViewerWindow(QWidget):
         )
         self.flow = ViewingFlow(context)
         self._render()
-
-    def _remembered(self) -> bool:
-        if self.approvals is None or self.rules.profile_id is None:
-            return False
-        try:
-            return self.approvals.is_approved(content_sha256(self.path), self.rules.profile_id)
-        except OSError:
-            return False
 
     # --- the flow -----------------------------------------------------------------------
 
@@ -149,8 +161,9 @@ class ViewerWindow(QWidget):
     def _approved(self) -> None:
         assert self.flow is not None
         self.flow.apply(Action.APPROVED)
-        if self.approvals is not None and self.rules.profile_id is not None:
-            self.approvals.remember(content_sha256(self.path), self.rules.profile_id)
+        approvals, profile, digest = self.approvals, self.rules.profile_id, self.content_hash
+        if approvals is not None and profile is not None and digest is not None:
+            self.work.run(approvals.remember, digest, profile)  # a small file write, off-thread
         self._render()
 
     def _render(self) -> None:

@@ -52,7 +52,9 @@ def open_viewer(
     qtbot.addWidget(window)
     window.resize(640, 640)
     window.show()
-    qtbot.waitUntil(lambda: window.view.state is not ViewState.CHECKING, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: window.view.state is ViewState.SHOWN or window.flow is not None, timeout=30_000
+    )
     return window
 
 
@@ -102,6 +104,7 @@ def test_under_13_needs_the_guardian_and_the_approval_is_remembered_for_those_by
     enter(qtbot, dialog, PIN)
     qtbot.waitUntil(lambda: window.view.state is ViewState.SHOWN)
     assert testpattern.matches(shown(window))
+    qtbot.waitUntil(lambda: window.work.pending == 0)  # the approval is saved off-thread
 
     copy = tmp_path / "elsewhere" / "same.png"
     copy.parent.mkdir()
