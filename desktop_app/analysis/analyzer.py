@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import Future
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -55,8 +56,14 @@ class SensitivityAnalyzer:
             self._pool = WorkerPool(manifest=manifest, workers=workers)
 
     # -- futures (for the GUI and bulk scans) ---------------------------------------
-    def submit_image(self, image: ImageSource, *, interactive: bool = False) -> Future[Analysis]:
-        """Queue an image check; interactive checks jump ahead of bulk ones."""
+    def submit_image(
+        self, image: ImageSource, *, interactive: bool = False, thumbnail_px: int = 0
+    ) -> Future[Analysis]:
+        """Queue an image check; interactive checks jump ahead of bulk ones.
+
+        ``thumbnail_px`` > 0 asks for ``Analysis.thumbnail`` (a small JPEG, at most that
+        many pixels on its long side), made by the worker only for cleared content.
+        """
         source: tuple[Any, ...]
         if isinstance(image, Image.Image):
             source = ("array", pil_to_rgb(image))
@@ -64,20 +71,23 @@ class SensitivityAnalyzer:
             source = ("bytes", bytes(image), None)
         else:
             source = ("path", os.fspath(image))
-        return self._submit(source, self.image_timeout_s, interactive, Kind.IMAGE)
+        return self._submit(source, self.image_timeout_s, interactive, Kind.IMAGE, thumbnail_px)
 
     def submit_video(
-        self, path: str | os.PathLike[str], *, interactive: bool = False
+        self, path: str | os.PathLike[str], *, interactive: bool = False, thumbnail_px: int = 0
     ) -> Future[Analysis]:
+        """Queue a video check; a requested thumbnail is its poster (first sampled) frame."""
         timeout = self.options.video_budget_s + VIDEO_EXTRA_TIMEOUT_S
-        return self._submit(("path", os.fspath(path)), timeout, interactive, Kind.VIDEO)
+        source = ("path", os.fspath(path))
+        return self._submit(source, timeout, interactive, Kind.VIDEO, thumbnail_px)
 
     def submit_file(
-        self, path: str | os.PathLike[str], *, interactive: bool = False
+        self, path: str | os.PathLike[str], *, interactive: bool = False, thumbnail_px: int = 0
     ) -> Future[Analysis]:
         """Any file: its bytes decide whether it is an image, a video or neither."""
         timeout = max(self.image_timeout_s, self.options.video_budget_s + VIDEO_EXTRA_TIMEOUT_S)
-        return self._submit(("path", os.fspath(path)), timeout, interactive, Kind.OTHER)
+        source = ("path", os.fspath(path))
+        return self._submit(source, timeout, interactive, Kind.OTHER, thumbnail_px)
 
     # -- blocking forms ------------------------------------------------------------
     def analyze_image(self, image: ImageSource) -> Analysis:
@@ -92,7 +102,12 @@ class SensitivityAnalyzer:
         return self.submit_file(path, interactive=True).result()
 
     def _submit(
-        self, source: tuple[Any, ...], timeout_s: float, interactive: bool, kind: Kind
+        self,
+        source: tuple[Any, ...],
+        timeout_s: float,
+        interactive: bool,
+        kind: Kind,
+        thumbnail_px: int = 0,
     ) -> Future[Analysis]:
         if self._pool is None:
             done: Future[Analysis] = Future()
@@ -100,7 +115,8 @@ class SensitivityAnalyzer:
             done.set_result(Analysis(kind=kind, status=Status.SKIPPED, path=path))
             return done
         priority = INTERACTIVE if interactive else BULK
-        return self._pool.submit(source, self.options, timeout_s, priority, kind)
+        options = replace(self.options, thumbnail_px=thumbnail_px) if thumbnail_px else self.options
+        return self._pool.submit(source, options, timeout_s, priority, kind)
 
     def close(self) -> None:
         """Stop the worker processes (pending checks finish first)."""

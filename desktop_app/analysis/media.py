@@ -18,7 +18,7 @@ from typing import BinaryIO
 import numpy as np
 from PIL import Image, ImageOps
 
-from .verdict import CheckFailed, Kind, Preview, Status
+from .verdict import CheckFailed, Kind, Preview, Status, Thumbnail
 
 # 130 megapixels: above the 108-MP phone cameras, far below what would exhaust memory.
 MAX_PIXELS = 130_000_000
@@ -310,3 +310,16 @@ def blur_preview(rgb: np.ndarray) -> Preview:
     image = Image.fromarray(rgb)
     image.thumbnail((PREVIEW_SIDE, PREVIEW_SIDE), Image.Resampling.BOX)
     return Preview(image.width, image.height, image.tobytes())
+
+
+MAX_THUMBNAIL_SIDE = 256  # frames are decoded at DECODE_SIDE; thumbnails stay small on the pipe
+
+
+def thumbnail_of(rgb: np.ndarray, side: int) -> Thumbnail:
+    """A small JPEG of a frame, for a picker's grid; the worker attaches it only when cleared."""
+    image = Image.fromarray(rgb)
+    side = max(8, min(side, MAX_THUMBNAIL_SIDE))
+    image.thumbnail((side, side), Image.Resampling.BILINEAR, reducing_gap=2.0)
+    encoded = io.BytesIO()
+    image.save(encoded, format="JPEG", quality=85)
+    return Thumbnail(image.width, image.height, encoded.getvalue())

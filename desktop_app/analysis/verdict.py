@@ -67,6 +67,18 @@ class Preview:
 
 
 @dataclass(frozen=True)
+class Thumbnail:
+    """A small JPEG of cleared content (opt-in), so a picker never decodes the original.
+
+    The worker makes it only when the verdict is 'checked and not sensitive'.
+    """
+
+    width: int
+    height: int
+    jpeg: bytes
+
+
+@dataclass(frozen=True)
 class Analysis:
     """The answer to 'is this sensitive?' for one image, video or byte string.
 
@@ -85,6 +97,7 @@ class Analysis:
     path: str | None = None
     media_format: str | None = None
     preview: Preview | None = None
+    thumbnail: Thumbnail | None = None
 
     @property
     def sensitive(self) -> bool:
@@ -93,6 +106,11 @@ class Analysis:
     @property
     def could_not_check(self) -> bool:
         return self.status not in (Status.OK, Status.SKIPPED)
+
+    @property
+    def cleared(self) -> bool:
+        """Checked and not sensitive: the only state whose pixels may be shown unasked."""
+        return self.status is Status.OK and not self.is_sensitive
 
     def to_json(self) -> dict[str, Any]:
         """The CLI contract: exactly these keys, in this order."""
@@ -129,6 +147,7 @@ class Analysis:
             path=data.get("path"),
             media_format=data.get("media_format"),
             preview=Preview(**data["preview"]) if data.get("preview") else None,
+            thumbnail=Thumbnail(**data["thumbnail"]) if data.get("thumbnail") else None,
         )
 
 
@@ -141,6 +160,7 @@ class AnalysisOptions:
     policy: AnalysisPolicy = AnalysisPolicy.DESCRIPTIVE
     max_video_frames: int = 24
     video_budget_s: float = 8.0
+    thumbnail_px: int = 0  # > 0: cleared content comes back with a Thumbnail this size
 
 
 class CheckFailed(Exception):  # noqa: N818 - it is a verdict, not a bug

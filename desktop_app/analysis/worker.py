@@ -22,9 +22,17 @@ from typing import Any
 import numpy as np
 
 from . import testpattern
-from .media import blur_preview, image_frames, prepare_decoders, sniff
+from .media import blur_preview, image_frames, prepare_decoders, sniff, thumbnail_of
 from .models import Ensemble, ModelError, load_manifest
-from .verdict import Analysis, AnalysisOptions, AnalysisPolicy, CheckFailed, Kind, Status
+from .verdict import (
+    Analysis,
+    AnalysisOptions,
+    AnalysisPolicy,
+    CheckFailed,
+    Kind,
+    Status,
+    Thumbnail,
+)
 from .video import AudioOnly, VideoSampler
 
 HEAD_BYTES = 4096
@@ -164,14 +172,21 @@ def _check_frames(
     options: AnalysisOptions,
     ensemble: Ensemble,
 ) -> Analysis:
-    """Check frames in order and stop at the first sensitive one."""
+    """Check frames in order and stop at the first sensitive one.
+
+    A requested thumbnail (the first frame: a video's poster) is attached only when
+    every frame was checked and none was sensitive.
+    """
     found = Analysis(kind=kind, status=Status.OK, media_format=media_format)
     best = 0.0
     checked = 0
+    poster: Thumbnail | None = None
     for rgb in frames:
         checked += 1
         if checked == 1:
             found = replace(found, preview=blur_preview(rgb))
+            if options.thumbnail_px > 0:
+                poster = thumbnail_of(rgb, options.thumbnail_px)
         if options.test_pattern and testpattern.matches(rgb):
             reason = testpattern.TEST_PATTERN_REASON
             return replace(
@@ -197,7 +212,7 @@ def _check_frames(
             )
     if checked == 0:
         raise CheckFailed(Status.UNREADABLE, "No pictures could be read from this file.", kind)
-    return replace(found, score=best, frames_checked=checked)
+    return replace(found, score=best, frames_checked=checked, thumbnail=poster)
 
 
 def _check_video(

@@ -1,0 +1,65 @@
+"""Thumbnails come from the worker, and only for content it cleared."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+
+from desktop_app import SensitivityAnalyzer, Status
+from desktop_app.analysis import testpattern
+from tests.helpers import media
+
+
+def test_a_cleared_photo_comes_back_with_a_small_thumbnail(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    path = media.save(media.other_photos()["coffee"], tmp_path / "coffee.jpg")
+    result = analyzer.submit_file(path, interactive=True, thumbnail_px=160).result()
+    assert result.cleared and result.thumbnail is not None
+    thumb = result.thumbnail
+    assert max(thumb.width, thumb.height) == 160
+    decoded = Image.open(io.BytesIO(thumb.jpeg))
+    assert decoded.format == "JPEG" and decoded.size == (thumb.width, thumb.height)
+    assert set(result.to_json()) == {
+        "path",
+        "kind",
+        "status",
+        "sensitive",
+        "score",
+        "reason",
+        "frames_checked",
+        "elapsed_ms",
+    }
+
+
+def test_no_thumbnail_unless_asked(analyzer: SensitivityAnalyzer, tmp_path: Path) -> None:
+    path = media.save(media.other_photos()["coffee"], tmp_path / "coffee.png")
+    assert analyzer.analyze_file(path).thumbnail is None
+
+
+def test_sensitive_and_unreadable_files_carry_only_the_tiny_preview(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    pattern = testpattern.write_image(tmp_path / "pattern.png")
+    flagged = analyzer.submit_file(pattern, thumbnail_px=160).result()
+    assert flagged.is_sensitive and flagged.thumbnail is None
+    assert flagged.preview is not None and max(flagged.preview.width, flagged.preview.height) <= 8
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0" + bytes(300))
+    failed = analyzer.submit_file(broken, thumbnail_px=160).result()
+    assert failed.status is not Status.OK and failed.thumbnail is None
+
+
+def test_a_sensitive_video_has_no_poster_but_a_plain_one_does(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    pattern = testpattern.write_video(tmp_path / "pattern.mp4", seconds=2.0)
+    flagged = analyzer.submit_file(pattern, thumbnail_px=96).result()
+    assert flagged.is_sensitive and flagged.thumbnail is None
+    frames = [media.other_photos()["chelsea"][:240, :320]] * 10
+    plain = media.write_video(tmp_path / "cat.mp4", frames)
+    cleared = analyzer.submit_file(plain, thumbnail_px=96).result()
+    assert cleared.cleared and cleared.thumbnail is not None
+    assert max(cleared.thumbnail.width, cleared.thumbnail.height) == 96
