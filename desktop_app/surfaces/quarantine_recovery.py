@@ -1,0 +1,132 @@
+"""After a crash, finish or roll back each journaled quarantine operation (run on every open).
+
+The rule: an add rolls forward once the file is stored under its id (and removes the original
+only if it is still byte-for-byte the same), else back; a restore rolls forward once a file with
+the right SHA-256 is at its target, else back; a delete always finishes. A stored file that no
+entry describes is adopted with an unknown original place, so it can still be restored.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop_app.policy.storage import StorageError, atomic_write_json, read_json
+
+from .quarantine_journal import (
+    Journal,
+    fsync_dir,
+    hash_file,
+    is_regular,
+    remove_quietly,
+    remove_temps,
+)
+
+log = logging.getLogger(__name__)
+
+FILE_MODE = 0o600
+
+
+def recover(files: Path, entries: Path, journal: Journal) -> int:
+    """Repair every pending operation; the caller holds the quarantine's lock."""
+    repaired, failed = 0, set()
+    for entry_id, record in journal.pending():
+        try:
+            _repair(entry_id, record or {}, files, entries)
+        except (OSError, StorageError, ValueError, KeyError, TypeError):
+            failed.add(entry_id)  # kept in the journal, tried again on the next open
+            continue
+        journal.remove(entry_id)
+        repaired += 1
+    for folder in (files, entries, journal.folder):
+        repaired += remove_temps(folder)
+    try:
+        repaired += _adopt_orphans(files, entries, failed)
+    except (OSError, StorageError):
+        failed.add("orphans")
+    if failed:
+        log.warning("quarantine: %d interrupted operation(s) not repaired yet", len(failed))
+    return repaired
+
+
+def _repair(entry_id: str, record: dict[str, Any], files: Path, entries: Path) -> None:
+    op = record.get("op")
+    entry_file = entries / f"{entry_id}.json"
+    stored = files / entry_id
+    if op == "add":
+        _repair_add(record, stored, entry_file)
+    elif op == "restore":
+        _repair_restore(record, stored, entry_file)
+    elif op == "delete":
+        _remove(stored)
+        _remove(entry_file)
+    # an unreadable record: whatever file it left is adopted by _adopt_orphans
+
+
+def _repair_add(record: dict[str, Any], stored: Path, entry_file: Path) -> None:
+    remove_quietly(stored.parent / f".{stored.name}.tmp")
+    if not is_regular(stored):  # never moved: the original is where it was
+        _remove(entry_file)
+        return
+    os.chmod(stored, FILE_MODE)
+    sha, size = hash_file(stored)
+    entry = {**record["entry"], "sha256": sha, "size": size}
+    if read_json(entry_file) != entry:
+        atomic_write_json(entry_file, entry, mode=FILE_MODE)
+    source = Path(record["source"]) if record.get("source") else None
+    if source is None or not is_regular(source) or _same_inode(source, stored):
+        return
+    if hash_file(source)[0] == sha:  # the original of an interrupted copy: one copy is enough
+        _remove(source)
+
+
+def _repair_restore(record: dict[str, Any], stored: Path, entry_file: Path) -> None:
+    if record.get("temp"):
+        remove_quietly(Path(record["temp"]))
+    target = Path(record["target"])
+    if is_regular(target) and hash_file(target)[0] == record["sha256"]:
+        _remove(stored)
+        _remove(entry_file)
+    elif is_regular(stored):
+        os.chmod(stored, FILE_MODE)
+    else:  # restored, then moved away by someone before this recovery: nothing left to list
+        _remove(entry_file)
+
+
+def _adopt_orphans(files: Path, entries: Path, pending: set[str]) -> int:
+    adopted = 0
+    for stored in files.iterdir():
+        if stored.name.startswith(".") or stored.name in pending or not is_regular(stored):
+            continue
+        entry_file = entries / f"{stored.name}.json"
+        if entry_file.exists():
+            continue
+        sha, size = hash_file(stored)
+        entry = {
+            "id": stored.name,
+            "original_path": "",
+            "sha256": sha,
+            "size": size,
+            "reason": "could_not_check",
+            "surface": "agent",
+            "quarantined_at": datetime.now(UTC).isoformat(),
+            "profile_id": None,
+        }
+        atomic_write_json(entry_file, entry, mode=FILE_MODE)
+        adopted += 1
+    return adopted
+
+
+def _same_inode(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _remove(path: Path) -> None:
+    if remove_quietly(path):
+        fsync_dir(path.parent)
