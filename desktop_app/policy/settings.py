@@ -210,7 +210,17 @@ TITLES = {
     "escalation.threshold": "Repeats before extra help",
     "guardian_notices": "Tell me how often (counts only)",
     "retention_days": "Keep activity counts for (days)",
+    "language": "Language",
+    "region": "Country for the help screens",
 }
+
+# The translations shipped in desktop_app/ui/translations (checked by the tests).
+LANGUAGES = ("en", "es", "fr", "de")
+# The countries in desktop_app/safety/help_resources.json (checked by the tests).
+HELP_REGIONS = (
+    "AU", "BE", "BR", "CA", "DE", "DK", "ES", "FR", "GB", "IE", "IN",
+    "IT", "JP", "KR", "MX", "NL", "NO", "NZ", "PH", "SE", "US", "ZA",
+)  # fmt: skip
 
 VIEW = Choice(("guardian_approval", "two_screens", "one_screen"))
 SEND = Choice(("blocked", "confirm", "allowed"))
@@ -365,6 +375,23 @@ SETTINGS: tuple[Setting, ...] = (
         TrustedAdults(),
         [],
         "People a child can message for help (the message never includes the content).",
+        "help",
+    ),
+    Setting(
+        "language",
+        Choice(LANGUAGES, nullable=True),
+        None,
+        "The language of SafeLens' screens. null = the system's language (English if "
+        "SafeLens has no translation for it).",
+        "help",
+    ),
+    Setting(
+        "region",
+        Choice(HELP_REGIONS, nullable=True),
+        None,
+        "The country whose helplines, reporting and take-down services the help screens "
+        "list (ISO 3166 code). null = from the system's locale; unknown = the international "
+        "list.",
         "help",
     ),
     Setting(

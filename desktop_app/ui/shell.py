@@ -6,26 +6,30 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.policy.settings import AgeBand
-from desktop_app.safety.resources import region_from_locale
 
 from .guardian.launcher import GuardianLauncher
 from .guardian.services import GuardianServices
+from .i18n import choose_language, choose_region, install_language
 from .main_window import MainWindow
 from .tasks import collect_garbage_on_gui_thread
 from .viewer import ViewerRules, ViewerWindow
 
 
-def application() -> QApplication:
+def application(services: GuardianServices | None = None) -> QApplication:
+    """The QApplication, speaking the guardian's chosen language (or the system's)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("SafeLens")
     app.setApplicationDisplayName("SafeLens")
     collect_garbage_on_gui_thread(app)
+    if services is not None and not hasattr(app, "safelens_translators"):
+        language = choose_language(services.settings.policy["language"])
+        app.safelens_translators = install_language(app, language)  # type: ignore[attr-defined]
     return app
 
 
@@ -44,7 +48,7 @@ def main_window(analyzer: SensitivityAnalyzer, services: GuardianServices) -> Ma
 
 def run_app(analyzer: SensitivityAnalyzer, services: GuardianServices) -> int:
     """Show the main window and run the event loop until the user quits."""
-    app = application()
+    app = application(services)
     window = main_window(analyzer, services)
     window.show()
     return int(app.exec())
@@ -52,7 +56,7 @@ def run_app(analyzer: SensitivityAnalyzer, services: GuardianServices) -> int:
 
 def run_guardian(services: GuardianServices) -> int:
     """`safelens guardian`: the setup wizard, or the PIN and then the console; quit after."""
-    app = application()
+    app = application(services)
     app.setQuitOnLastWindowClosed(False)  # the PIN dialog hides before the console shows
     launcher = guardian_launcher(services, app.quit)
     QTimer.singleShot(0, launcher.open)
@@ -93,15 +97,21 @@ def viewer_rules(services: GuardianServices, region: str | None) -> ViewerRules:
         guardian_notices=policy["guardian_notices"] == "counts",
         region=region,
         trusted_adults=list(policy["trusted_adults"]),
+        send_policy=policy[f"send_policy.{band.value}"],
     )
 
 
 def run_viewer(path: Path, analyzer: SensitivityAnalyzer, services: GuardianServices) -> int:
     """`safelens open PATH`: the safe viewer for one file."""
-    app = application()
-    region = region_from_locale(QLocale.system().name())
+    app = application(services)
+    region = choose_region(services.settings.policy["region"])
     window = ViewerWindow(
-        path, analyzer, viewer_rules(services, region), services.pin, services.approvals
+        path,
+        analyzer,
+        viewer_rules(services, region),
+        services.pin,
+        services.approvals,
+        events=services.events,
     )
     window.resize(720, 640)
     window.show()

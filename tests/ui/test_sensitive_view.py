@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+from PIL import Image
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -44,8 +45,10 @@ def test_the_pattern_is_never_painted_until_revealed(
     assert view.state is ViewState.BLURRED
     assert not testpattern.matches(blurred)
     assert blurred.std() > 5  # a soft blur of the picture's colours, not a blank
-    view.reveal()
-    assert view.state is ViewState.SHOWN and testpattern.matches(grab(view))
+    view.reveal()  # the original is read on a worker thread; until then, still the blur
+    assert view.state is ViewState.BLURRED and not testpattern.matches(grab(view))
+    qtbot.waitUntil(lambda: view.state is ViewState.SHOWN)
+    assert testpattern.matches(grab(view))
     view.hide_again()
     assert view.state is ViewState.BLURRED and not testpattern.matches(grab(view))
 
@@ -67,6 +70,67 @@ def test_a_cleared_photo_is_shown_straight_away(
     path = media.save(media.people_photos()["astronaut"], tmp_path / "astronaut.png")
     view = _view(qtbot)
     view.show_result(analyzer.analyze_image(path), path)
-    assert view.state is ViewState.SHOWN
+    qtbot.waitUntil(lambda: view.state is ViewState.SHOWN)
     shown = grab(view)
     assert shown.std() > 20  # the photo itself, with its detail
+
+
+def test_hiding_while_the_original_is_read_keeps_it_hidden(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    path = testpattern.write_image(tmp_path / "pattern.png")
+    view = _view(qtbot)
+    result = analyzer.analyze_image(path)
+    view.show_result(result, path)
+    view.reveal()
+    view.show_result(result, path)  # the flow went back to the blur before the read finished
+    qtbot.waitUntil(lambda: view.work.pending == 0)
+    assert view.state is ViewState.BLURRED and not testpattern.matches(grab(view))
+
+
+def _animated_gif(path: Path) -> Path:
+    frames = [Image.new("RGB", (96, 72), colour) for colour in ("red", "blue", "green")]
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=40, loop=0)
+    return path
+
+
+def test_an_animated_gif_plays_only_after_it_is_cleared(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    path = _animated_gif(tmp_path / "wave.gif")
+    view = _view(qtbot)
+    assert view.movie is None  # nothing is decoded before the verdict
+    view.show_result(analyzer.analyze_image(path), path)
+    qtbot.waitUntil(lambda: view.movie is not None and view.state is ViewState.SHOWN)
+    seen = set()
+
+    def colours() -> bool:
+        pixel = grab(view)[192, 256]
+        seen.add(int(np.argmax(pixel)))
+        return len(seen) == 3
+
+    qtbot.waitUntil(colours, timeout=10_000)  # red, green and blue frames were painted
+
+
+def test_a_cleared_video_plays_and_a_sensitive_one_only_after_reveal(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    still = media.people_photos()["astronaut"][:256, :256]
+    photo = media.write_video(tmp_path / "walk.mp4", [still] * 20)
+    view = _view(qtbot)
+    view.show_result(analyzer.analyze_video(photo), photo)
+    assert view.video is not None
+    qtbot.waitUntil(lambda: view.video is not None and view.video.frames_shown > 3)
+    assert grab(view).std() > 20
+
+    pattern = testpattern.write_video(tmp_path / "pattern.mp4", seconds=2.0)
+    result = analyzer.analyze_video(pattern)
+    assert result.is_sensitive
+    view.show_result(result, pattern)
+    assert view.state is ViewState.BLURRED and view.video is None
+    assert not testpattern.matches(grab(view))
+    view.reveal()
+    qtbot.waitUntil(lambda: view.video is not None and view.video.frames_shown > 0)
+    qtbot.waitUntil(lambda: testpattern.matches(grab(view)))
+    view.hide_again()
+    assert view.video is None and not testpattern.matches(grab(view))

@@ -78,7 +78,7 @@ class ValueControl(QWidget):
 class BooleanControl(ValueControl):
     def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.box = QCheckBox(setting.title)
+        self.box = QCheckBox(text.setting_title(setting))
         self.box.toggled.connect(self.edited.emit)
         self._hold(self.box, stretch=False)
 
@@ -136,7 +136,7 @@ class FolderListControl(ValueControl):
 
     def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = setting.title
+        self.title = text.setting_title(setting)
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.add_button = QPushButton(self.tr("Add folder…"))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop_app.policy.editor import Field
 from desktop_app.policy.settings import Boolean, TrustedAdults
 
+from . import text
 from .controls import make_control
 from .widgets import LockNote, bold, error_label
 
@@ -37,21 +38,22 @@ class FieldEditor(QWidget):
         self.field = field
         self.control = make_control(setting)
         target = self.control.focus_target()
-        target.setAccessibleName(setting.title)
+        target.setAccessibleName(text.setting_title(setting))
 
         self.title: QLabel | None = None
         if not isinstance(setting.type, Boolean):
-            self.title = bold(QLabel(setting.title))
+            self.title = bold(QLabel(text.setting_title(setting)))
             self.title.setBuddy(target)
-        self.description = QLabel(setting.description)
+        self.description = QLabel(text.setting_description(setting))
         self.description.setWordWrap(True)
         self.lock = LockNote()
         self.lock.hide()
         self.error = error_label()
-        self.error.setAccessibleName(self.tr("Problem with {0}").format(setting.title))
+        title = text.setting_title(setting)
+        self.error.setAccessibleName(self.tr("Problem with {0}").format(title))
         self.reset_button = QPushButton(self.tr("Use the default"))
         self.reset_button.setAccessibleName(
-            self.tr("Use the default for {0}").format(setting.title)
+            self.tr("Use the default for {0}").format(text.setting_title(setting))
         )
         self.reset_button.clicked.connect(lambda: self.reset_requested.emit(self.key))
 
@@ -81,7 +83,7 @@ class FieldEditor(QWidget):
         locked = effective.locked
         self.control.setEnabled(not locked)
         target = self.control.focus_target()
-        description = field.setting.description
+        description = text.setting_description(field.setting)
         if locked:
             note = self.tr("Set by your school (policy {0})").format(effective.origin)
             self.lock.set_note(note)

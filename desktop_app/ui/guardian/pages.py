@@ -92,9 +92,9 @@ class ConsolePage(QScrollArea):
 
 def bands_title(bands: frozenset[AgeBand]) -> str:
     if bands == ALL_BANDS:
-        return text.tr("Everyone")
+        return text.translate("GuardianText", "Everyone")
     if bands == CHILD_BANDS:
-        return text.tr("Children (under 18)")
+        return text.translate("GuardianText", "Children (under 18)")
     return ", ".join(text.band_name(b) for b in sorted(bands, key=list(AgeBand).index))
 
 
@@ -122,7 +122,7 @@ class SettingsPage(ConsolePage):
         groups: dict[frozenset[AgeBand], QVBoxLayout] = {}
         for field in fields:
             editor = FieldEditor(field)
-            if editor.title is not None and field.setting.title == title:
+            if editor.title is not None and text.setting_title(field.setting) == title:
                 editor.title.hide()  # the page's own heading already says it
             editor.edited.connect(self.edited)
             editor.reset_requested.connect(self.reset_requested)

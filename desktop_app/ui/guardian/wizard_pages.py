@@ -354,7 +354,7 @@ class ReviewPage(QWizardPage):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         locked_icon = lock_pixmap(self)
         for row, field in enumerate(fields):
-            table.setItem(row, 0, QTableWidgetItem(field.setting.title))
+            table.setItem(row, 0, QTableWidgetItem(text.setting_title(field.setting)))
             for column, band in enumerate(BANDS, 1):
                 if band in field.setting.bands:
                     item = QTableWidgetItem(text.value_text(field.setting, field.effective.value))

@@ -3,8 +3,10 @@
 Until the verdict is in, the widget shows a plain surface. Sensitive content is shown
 only as a soft blur made from the worker's 8-pixel preview (nothing recognisable) with
 a badge; content that could not be checked gets a plain surface and its own badge. The
-original file is decoded here only when it was cleared, or when the intervention flow
-says the person chose to view it (``reveal``); ``hide_again`` returns to the blur.
+original file is decoded only when it was cleared, or when the intervention flow says the
+person chose to view it (``reveal``) — on a worker thread, scaled to the widget, so a huge
+picture never stalls the window. Animated GIF/WebP play and videos play (frames from PyAV,
+no sound) only then; ``hide_again`` stops them and returns to the blur.
 """
 
 from __future__ import annotations
@@ -12,11 +14,23 @@ from __future__ import annotations
 import enum
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QImageReader,
+    QMovie,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop_app.analysis.verdict import Analysis, Preview
+from desktop_app.analysis.verdict import Analysis, Kind, Preview
+
+from ..tasks import BackgroundWork
+from .video_frames import VideoFrames
 
 
 class ViewState(enum.StrEnum):
@@ -41,18 +55,25 @@ class SensitiveImageView(QWidget):
         self._blur: QImage | None = None
         self._picture: QImage | None = None
         self._path: Path | None = None
+        self._kind = Kind.IMAGE
+        self._generation = 0  # a decode that finishes after hide_again is dropped
+        self.movie: QMovie | None = None
+        self.video: VideoFrames | None = None
+        self.work = BackgroundWork(self)
         self.setAccessibleName(self.tr("Picture"))
         self._describe()
 
     # --- what the caller tells the view ------------------------------------------------
 
     def show_checking(self) -> None:
+        self._stop_playing()
         self._picture, self._blur = None, None
         self._set(ViewState.CHECKING)
 
     def show_result(self, analysis: Analysis, path: Path) -> None:
         """Show what the verdict allows: the picture if cleared, otherwise no original pixel."""
-        self._path = path
+        self._stop_playing()
+        self._path, self._kind = path, analysis.kind
         self._blur = _blur_image(analysis.preview)
         if analysis.could_not_check:
             self._picture = None
@@ -70,21 +91,76 @@ class SensitiveImageView(QWidget):
 
     def hide_again(self) -> None:
         if self.state is ViewState.SHOWN and self._blur is not None:
+            self._stop_playing()
             self._picture = None
             self._set(ViewState.BLURRED)
 
-    # --- drawing ------------------------------------------------------------------------
+    # --- the original, once allowed -------------------------------------------------------
 
     def _show_original(self) -> None:
         assert self._path is not None
-        reader = QImageReader(str(self._path))
-        reader.setAutoTransform(True)  # EXIF orientation, as the checker saw it
-        size = reader.size()
-        if size.isValid():
-            reader.setScaledSize(size.scaled(self.size() * 2, Qt.AspectRatioMode.KeepAspectRatio))
-        image = reader.read()
-        self._picture = None if image.isNull() else image
-        self._set(ViewState.SHOWN if self._picture is not None else ViewState.COULD_NOT_CHECK)
+        self._generation += 1
+        if self._kind is Kind.VIDEO:
+            self._play_video()
+            return
+        generation, fit = self._generation, self.size() * max(2.0, self.devicePixelRatioF())
+        self.work.run(
+            _read_picture,
+            self._path,
+            fit,
+            on_result=lambda found: self._picture_read(generation, found),
+            on_error=lambda _error: self._picture_read(generation, None),
+        )
+
+    def _picture_read(self, generation: int, found: tuple[QImage, bytes | None] | None) -> None:
+        if generation != self._generation:
+            return  # hidden again (or another file) while it was being read
+        if found is None or found[0].isNull():
+            self._picture = None
+            self._set(ViewState.COULD_NOT_CHECK)
+            return
+        image, animation = found
+        self._picture = image
+        if animation is not None:
+            self._play_movie(animation)
+        self._set(ViewState.SHOWN)
+
+    def _play_movie(self, data: bytes) -> None:
+        self._movie_data = QByteArray(data)
+        buffer = QBuffer(self._movie_data, self)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.movie = QMovie(buffer, QByteArray(), self)
+        self.movie.frameChanged.connect(self._movie_frame)
+        self.movie.start()
+
+    def _movie_frame(self, _number: int) -> None:
+        if self.movie is not None and self.state is ViewState.SHOWN:
+            self._picture = self.movie.currentImage()
+            self.update()
+
+    def _play_video(self) -> None:
+        assert self._path is not None
+        fit = self.size() * max(1.0, self.devicePixelRatioF())
+        self.video = VideoFrames(self._path, fit, self)
+        self.video.frame.connect(self._video_frame)
+        self.video.start()
+        self._set(ViewState.SHOWN)
+
+    def _video_frame(self, image: QImage) -> None:
+        if self.state is ViewState.SHOWN:
+            self._picture = image
+            self.update()
+
+    def _stop_playing(self) -> None:
+        self._generation += 1
+        if self.movie is not None:
+            self.movie.stop()
+            self.movie.deleteLater()
+            self.movie = None
+        if self.video is not None:
+            self.video.stop()
+            self.video.deleteLater()
+            self.video = None
 
     def _set(self, state: ViewState) -> None:
         self.state = state
@@ -143,6 +219,18 @@ class SensitiveImageView(QWidget):
         painter.drawRoundedRect(box, 8, 8)
         painter.setPen(QColor("white"))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _read_picture(path: Path, fit: QSize) -> tuple[QImage, bytes | None]:
+    """On a worker thread: the first frame scaled to fit, and the bytes if it is animated."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)  # EXIF orientation, as the checker saw it
+    size = reader.size()
+    if size.isValid():
+        reader.setScaledSize(size.scaled(fit, Qt.AspectRatioMode.KeepAspectRatio))
+    animated = reader.supportsAnimation() and reader.imageCount() != 1
+    image = reader.read()
+    return image, (path.read_bytes() if animated and not image.isNull() else None)
 
 
 def _blur_image(preview: Preview | None) -> QImage | None:

@@ -1,0 +1,67 @@
+"""SendDialog: "Are you sure you want to send this?" before a held file may leave.
+
+Driven by the sending flow (safety.flow.SendingFlow): under 13 sending is blocked and help
+is offered; 13-17 get the legal note in plain words and choose; Esc or closing = don't send.
+The dialog is accepted only when the flow ends in SENT.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from desktop_app.policy.guardian import GuardianPin
+from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.safety.flow import FlowContext, Screen, SendingFlow
+
+from .copy import translate
+from .screen import InterventionPanel, ViewerRules
+
+
+class SendDialog(QDialog):
+    def __init__(
+        self,
+        rules: ViewerRules,
+        *,
+        pin: GuardianPin | None = None,
+        events: EventCounts | None = None,
+        surface: Surface = Surface.share_folders,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("Intervention", "SafeLens — sending a file"))
+        self.panel = InterventionPanel(rules, pin, events, surface, self)
+        self.panel.screen_changed.connect(self._screen_changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape.activated.connect(self.panel.escape)
+        context = FlowContext(
+            band=rules.band,
+            view_policy=rules.view_policy,
+            send_policy=rules.send_policy,
+            recent_encounters=rules.recent_encounters,
+            escalation_threshold=rules.escalation_threshold,
+            guardian_notices=rules.guardian_notices,
+        )
+        self.flow = SendingFlow(context)
+        self.panel.start(self.flow, encounter=EventKind.sensitive)
+
+    def _screen_changed(self, value: str) -> None:
+        screen = Screen(value)
+        if screen is Screen.SENT:
+            self.accept()
+        elif screen is Screen.HELD:
+            self.reject()
+
+    def reject(self) -> None:  # Esc from Qt itself, or the window's close button
+        if self.flow.screen not in (Screen.HELD, Screen.SENT):
+            self.panel.escape()  # the flow lands on HELD, which rejects
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.flow.screen not in (Screen.HELD, Screen.SENT):
+            self.panel.escape()
+        super().closeEvent(event)
