@@ -14,18 +14,17 @@ are sent as bytes to the worker; this process never decodes them. Remote picture
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
+import logging
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop_app.analysis.verdict import Analysis, AnalyzerUnavailable, Status
 from desktop_app.policy.storage import atomic_write_bytes
-from desktop_app.safety.events import EventCounts, EventKind, EventStoreError, Surface
 from desktop_app.surfaces import vcard
 from desktop_app.surfaces.avatar import neutral_avatar_png
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineReason
@@ -35,6 +34,13 @@ if TYPE_CHECKING:
 
 SURFACE = "contacts"
 MAX_VCARD_BYTES = 64 * 1024 * 1024
+log = logging.getLogger(__name__)
+
+
+class CountRecorder(Protocol):
+    """Where counts go (safety.events.EventCounts): a surface and a kind, never a name."""
+
+    def record(self, profile_id: str, surface: Any, kind: Any, count: int = 1) -> None: ...
 
 
 class ImageVerdict(StrEnum):
@@ -248,19 +254,19 @@ def sanitise_vcard_bytes(
 
 
 def record_counts(
-    outcome: ContactsOutcome, events: EventCounts | None, profile_id: str | None
+    outcome: ContactsOutcome, events: CountRecorder | None, profile_id: str | None
 ) -> None:
     """Counts only (never names, numbers or pictures); a full disk never stops the check."""
     if events is None or profile_id is None:
         return
     unchecked = outcome.could_not_check + outcome.skipped_cards
-    for kind, count in (
-        (EventKind.sensitive, outcome.sensitive),
-        (EventKind.could_not_check, unchecked),
-    ):
-        if count:
-            with contextlib.suppress(EventStoreError):
-                events.record(profile_id, Surface.contacts, kind, count)
+    for kind, count in (("sensitive", outcome.sensitive), ("could_not_check", unchecked)):
+        if not count:
+            continue
+        try:
+            events.record(profile_id, SURFACE, kind, count)
+        except Exception:  # the counts store reports its own problems; never stop checking
+            log.warning("contacts: a count could not be saved")
 
 
 def sanitise_vcard_file(
@@ -270,7 +276,7 @@ def sanitise_vcard_file(
     *,
     fail_closed: bool,
     profile_id: str | None = None,
-    events: EventCounts | None = None,
+    events: CountRecorder | None = None,
 ) -> ContactsOutcome:
     """A .vcf that arrived in a share folder: replaced in place by its sanitised copy.
 
