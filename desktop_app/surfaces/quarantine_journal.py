@@ -28,6 +28,7 @@ CRASH_ENV = "SAFELENS_QUARANTINE_CRASH_AT"
 CRASH_STEPS = (
     "add:journaled",  # journal on disk, nothing moved yet
     "add:recorded",  # entry on disk too, file still at its original place
+    "copy:partial",  # across volumes: a temp copy holds only the first chunk (add or restore)
     "add:copied",  # across volumes: the complete copy is in a temp file in quarantine
     "add:stored",  # the file is in quarantine under its id (same volume: original gone)
     "add:source_removed",  # across volumes: the original is gone
@@ -94,6 +95,8 @@ def copy_new(source: Path, temp: Path, mode: int) -> tuple[str, int]:
                 view = memoryview(chunk)
                 while view:
                     view = view[os.write(dst, view) :]
+                if size == len(chunk):
+                    crash_point("copy:partial")
             os.fsync(dst)
         finally:
             os.close(dst)
