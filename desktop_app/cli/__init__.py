@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from . import check, policy
+from . import check, policy, quarantine, watch
 
 EXIT_USAGE = 2
 
@@ -20,6 +20,8 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check.add_parsers(commands)
     policy.add_parsers(commands)
+    quarantine.add_parsers(commands)
+    watch.add_parsers(commands)
     guardian = commands.add_parser(
         "guardian", help="set up SafeLens, or open the guardian console (asks for the PIN)"
     )

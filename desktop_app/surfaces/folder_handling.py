@@ -1,0 +1,152 @@
+"""What happens to a checked file: kept, quarantined (incoming) or held (outgoing).
+
+Counts go to the event store (a surface and a kind, never a path). A file is moved only
+for a child, only when it is sensitive or a picture/video that could not be checked, and
+never when a guardian approved those exact bytes or the sending flow released them.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from desktop_app.policy.settings import AgeBand
+
+from .folder_index import FolderIndex, IndexEntry, Verdict
+from .quarantine import Quarantine, QuarantineError, QuarantineReason
+from .settle import FileState
+from .share_folders import (
+    OUTGOING_SURFACE,
+    SURFACE,
+    ApprovalBook,
+    CountRecorder,
+    Direction,
+    FolderEvent,
+    FolderEventKind,
+    ShareFolder,
+    hides_for,
+)
+
+log = logging.getLogger(__name__)
+NO_PROFILE = "no-profile"  # counts for a login without a SafeLens profile (e.g. lab rule)
+
+
+class ShareFolderError(Exception):
+    """A share-folder request cannot be done (e.g. releasing something that is not held)."""
+
+
+class Handling:
+    """Applies the age band's rules to one checked file; used by the watch loop only."""
+
+    def __init__(
+        self,
+        quarantine: Quarantine,
+        index: FolderIndex,
+        *,
+        band: AgeBand | None,
+        profile_id: str | None,
+        counts: CountRecorder | None,
+        approvals: ApprovalBook | None,
+    ) -> None:
+        self.quarantine = quarantine
+        self.index = index
+        self.band = band
+        self.profile_id = profile_id
+        self.counts = counts
+        self.approvals = approvals
+        self._failed_moves: set[Path] = set()  # retried at each rescan, counted once
+
+    def act(
+        self,
+        folder: ShareFolder,
+        path: Path,
+        state: FileState,
+        *,
+        sha256: str | None,
+        verdict: Verdict,
+        status: str,
+        fresh: bool = False,
+    ) -> list[FolderEvent]:
+        """Keep, quarantine or hold one file; ``fresh`` = just checked (not from the index)."""
+        sensitive = verdict is Verdict.SENSITIVE
+        if verdict in (Verdict.SENSITIVE, Verdict.UNCHECKED) and path not in self._failed_moves:
+            self._count(verdict)
+        if sha256 is not None and hides_for(self.band, verdict) and not self._let_through(sha256):
+            moved = self._move(folder, path, sha256, verdict, status)
+            if moved is not None:
+                self._failed_moves.discard(path)
+                return [moved]
+            if fresh:
+                self.index.remember(sha256, verdict, status)
+            self._failed_moves.add(path)  # left in place and not indexed: tried again later
+            return [FolderEvent(FolderEventKind.ERROR, str(path), status, sensitive)]
+        entry = IndexEntry(state.size, state.mtime_ns, sha256, verdict, status)
+        self.index.put(folder.path, path, entry)
+        return [FolderEvent(FolderEventKind.CHECKED, str(path), status, sensitive)]
+
+    def symlink(self, folder: ShareFolder, path: Path, state: FileState) -> FolderEvent:
+        """Symlinks are never followed (they could point out of the folder): reported once."""
+        entry = IndexEntry(state.size, state.mtime_ns, None, Verdict.SYMLINK, "unsupported")
+        self.index.put(folder.path, path, entry)
+        return FolderEvent(FolderEventKind.ERROR, str(path), "unsupported", False)
+
+    def release(self, entry_id: str) -> FolderEvent:
+        """Put a held outgoing file back at its place (a new name if that is taken)."""
+        held = self.index.held.get(entry_id)
+        if held is None:
+            raise ShareFolderError("This file is not held by a share folder.")
+        entry = self.quarantine.get(entry_id)
+        self.index.release(entry.sha256)
+        self.index.save(force=True)  # released before it reappears in the folder
+        restored = self.quarantine.restore(entry_id)
+        self.index.unmark_held(entry_id)
+        return FolderEvent(
+            FolderEventKind.RELEASED,
+            str(restored),
+            str(held.get("status", "ok")),
+            bool(held.get("sensitive", False)),
+            entry_id,
+        )
+
+    def _let_through(self, sha256: str) -> bool:
+        if sha256 in self.index.released:
+            return True
+        if self.approvals is None or self.profile_id is None:
+            return False
+        return self.approvals.is_approved(sha256, self.profile_id)
+
+    def _move(
+        self, folder: ShareFolder, path: Path, sha256: str, verdict: Verdict, status: str
+    ) -> FolderEvent | None:
+        reason = (
+            QuarantineReason.sensitive
+            if verdict is Verdict.SENSITIVE
+            else QuarantineReason.could_not_check
+        )
+        outgoing = folder.direction is Direction.OUTGOING
+        try:
+            entry = self.quarantine.add(
+                path,
+                reason=reason,
+                surface=OUTGOING_SURFACE if outgoing else SURFACE,
+                profile_id=self.profile_id,
+            )
+        except (QuarantineError, OSError) as exc:
+            log.warning("share folders: a file could not be moved to quarantine (%s)", type(exc))
+            return None
+        self.index.remove(folder.path, path)
+        self.index.remember(entry.sha256, verdict, status)
+        sensitive = verdict is Verdict.SENSITIVE
+        if outgoing:
+            self.index.mark_held(entry.id, status, sensitive)
+        kind = FolderEventKind.HELD if outgoing else FolderEventKind.QUARANTINED
+        return FolderEvent(kind, str(path), status, sensitive, entry.id)
+
+    def _count(self, verdict: Verdict) -> None:
+        if self.counts is None:
+            return
+        kind = "sensitive" if verdict is Verdict.SENSITIVE else "could_not_check"
+        try:
+            self.counts.record(self.profile_id or NO_PROFILE, SURFACE, kind)
+        except Exception:  # the counts store has its own problem report; never stop checking
+            log.warning("share folders: a count could not be saved")

@@ -1,0 +1,125 @@
+"""Share folders: where files from other devices arrive, and what happens to them.
+
+The values and decisions live here; the watcher that applies them is `folder_watch`.
+Incoming sensitive content, and pictures or videos that could not be checked, go to
+quarantine for a child; outgoing ones are held until the sending flow releases them;
+adults are only told. Files that are not pictures or videos are never moved.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from desktop_app.analysis.verdict import Analysis, Kind, Status
+from desktop_app.policy.settings import AgeBand
+
+from .folder_index import Verdict
+
+SURFACE = "share_folders"
+# Quarantine entries of outgoing folders carry this surface: they are held, not hidden.
+OUTGOING_SURFACE = "share_folders.outgoing"
+# FolderEvent statuses beyond the checker's own (ok, unreadable, unsupported, timeout):
+INCOMPLETE = "incomplete"  # still being written when `--once` stopped waiting
+
+
+class Direction(enum.StrEnum):
+    INCOMING = "incoming"
+    OUTGOING = "outgoing"
+
+
+class FolderEventKind(enum.StrEnum):
+    CHECKED = "checked"
+    QUARANTINED = "quarantined"
+    HELD = "held"
+    RELEASED = "released"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class ShareFolder:
+    """A folder that receives files from other devices (incoming) or sends them (outgoing)."""
+
+    path: Path
+    direction: Direction = Direction.INCOMING
+
+
+@dataclass(frozen=True)
+class FolderEvent:
+    """What happened to one file; the tray agent turns these into notifications."""
+
+    event: FolderEventKind
+    path: str
+    status: str
+    sensitive: bool
+    quarantine_id: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The `safelens watch --json` contract: exactly these keys, in this order."""
+        return {
+            "event": self.event.value,
+            "path": self.path,
+            "status": self.status,
+            "sensitive": self.sensitive,
+            "quarantine_id": self.quarantine_id,
+        }
+
+
+class CountRecorder(Protocol):
+    """Where counts go (safety.events.EventCounts): a surface and a kind, never a path."""
+
+    def record(self, profile_id: str, surface: Any, kind: Any, count: int = 1) -> None: ...
+
+
+class ApprovalBook(Protocol):
+    """Remembered guardian approvals by content hash (policy.approvals.Approvals)."""
+
+    def is_approved(self, sha256: str, profile_id: str) -> bool: ...
+
+
+def verdict_of(analysis: Analysis) -> Verdict:
+    """Sensitive, clean, a picture/video that could not be checked, or not media at all.
+
+    Not media: the checker recognised no picture or video (text, documents, archives,
+    vCards: kind ``other`` and ``unsupported``); empty files never reach it. Could not check:
+    a damaged, truncated or over-large picture or video, a check that timed out, or a
+    file that made the checker crash or run out of memory (``unreadable`` with kind
+    ``other`` and some bytes) — these are hidden from children (fail closed).
+    """
+    if analysis.is_sensitive:
+        return Verdict.SENSITIVE
+    if analysis.status in (Status.OK, Status.SKIPPED):
+        return Verdict.CLEAN
+    if analysis.status is Status.TIMEOUT or analysis.kind in (Kind.IMAGE, Kind.VIDEO):
+        return Verdict.UNCHECKED
+    if analysis.status is Status.UNSUPPORTED:
+        return Verdict.NOT_MEDIA
+    return Verdict.UNCHECKED
+
+
+def hides_for(band: AgeBand | None, verdict: Verdict) -> bool:
+    """Children's files are moved when sensitive or unchecked; adults' never (report only)."""
+    return band is not None and band.is_child and verdict in (Verdict.SENSITIVE, Verdict.UNCHECKED)
+
+
+def folders_from_policy(policy: Any) -> list[ShareFolder]:
+    """The share folders the effective policy names; none when the surface is turned off."""
+    if not policy["surfaces.share_folders"]:
+        return []
+    incoming = policy["share_folders.incoming"] or []
+    outgoing = policy["share_folders.outgoing"] or []
+    return folders_from_paths(incoming, outgoing)
+
+
+def folders_from_paths(
+    incoming: Iterable[str | Path], outgoing: Iterable[str | Path] = ()
+) -> list[ShareFolder]:
+    """Absolute, de-duplicated folders; a folder named as outgoing is outgoing."""
+    found: dict[Path, Direction] = {}
+    for direction, paths in ((Direction.INCOMING, incoming), (Direction.OUTGOING, outgoing)):
+        for raw in paths:
+            found[Path(raw).expanduser().absolute()] = direction
+    return [ShareFolder(path, direction) for path, direction in found.items()]
