@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
@@ -74,6 +74,8 @@ class ViewerWindow(QWidget):
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.escape.activated.connect(self._escape)
         self.content_hash: str | None = None
+        self.result: Analysis | None = None
+        self.approved_before = False
         self.work = BackgroundWork(self)
         self.watcher = FutureWatcher(self)
         self.watcher.finished.connect(lambda _token, result: self._checked(result))
@@ -129,9 +131,15 @@ class ViewerWindow(QWidget):
         return digest, self.approvals.is_approved(digest, self.rules.profile_id)
 
     def _start_flow(self, result: Analysis, digest: str | None, approved: bool) -> None:
-        self.content_hash = digest
+        self.content_hash, self.result, self.approved_before = digest, result, approved
         found = EventKind.could_not_check if result.could_not_check else EventKind.sensitive
         self.panel.start(ViewingFlow(flow_context(self.rules, result, approved)), encounter=found)
+
+    def start_over(self) -> None:
+        """Back to the first screen with the picture hidden (as when the file was opened)."""
+        if self.result is not None:
+            self.view.show_result(self.result, self.path)
+            self._start_flow(self.result, self.content_hash, self.approved_before)
 
     # --- the flow -----------------------------------------------------------------------
 
@@ -153,6 +161,10 @@ class ViewerWindow(QWidget):
         approvals, profile, digest = self.approvals, self.rules.profile_id, self.content_hash
         if approvals is not None and profile is not None and digest is not None:
             self.work.run(approvals.remember, digest, profile)  # a small file write, off-thread
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.panel.focus_safe_choice()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.view.show_checking()  # stops a playing video or animation

@@ -219,11 +219,16 @@ class InterventionPanel(QFrame):
             button.setDefault(index == 0)  # the first is always the safe choice
             button.setAutoDefault(True)
             self.buttons.addWidget(button)
+            button.show()  # now, not on Qt's next turn: it takes the focus below
             self.action_buttons[action] = button
             if previous is not None:
                 QWidget.setTabOrder(previous, button)
             previous = button
-        if self.action_buttons and self.isVisible():
+        self.focus_safe_choice()
+
+    def focus_safe_choice(self) -> None:
+        """The keyboard starts on the safe choice (Enter or Space picks it)."""
+        if self.action_buttons:
             next(iter(self.action_buttons.values())).setFocus()
 
     @staticmethod
@@ -237,7 +242,7 @@ class InterventionPanel(QFrame):
 
     def _add_extra(self, widget: QWidget) -> None:
         self.extra.addWidget(widget)
-        widget.setVisible(self.isVisible())  # at once, not on Qt's next turn
+        widget.show()  # at once (with the card), not on Qt's next turn
 
     def _show_help(self) -> None:
         found = help_for(self.rules.region, minor=self.rules.band.is_child)
@@ -327,7 +332,7 @@ class ResourceCard(QFrame):
             translate("Intervention", "Call {0}").format(item.phone) if item.phone else "",
             translate("Intervention", "Text {0}").format(item.sms) if item.sms else "",
             translate("Intervention", "Chat: {0}").format(item.chat_url) if item.chat_url else "",
-            item.url or "",
+            item.url if item.url != item.chat_url else "",
         ]
         for way in filter(None, ways):
             layout.addWidget(_label(way, selectable=True))

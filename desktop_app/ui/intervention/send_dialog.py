@@ -7,8 +7,8 @@ The dialog is accepted only when the flow ends in SENT.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_app.policy.guardian import GuardianPin
@@ -48,7 +48,21 @@ class SendDialog(QDialog):
         self.flow = SendingFlow(context)
         self.panel.start(self.flow, encounter=EventKind.sensitive)
 
+    def fit(self) -> None:
+        """Tall enough for every wrapped line at the current width (long translations, big text)."""
+        layout = self.layout()
+        width = max(self.width(), self.fontMetrics().averageCharWidth() * 60)
+        height = layout.totalHeightForWidth(width) if layout is not None else -1
+        if height > 0:
+            self.setMinimumHeight(height)
+            self.resize(width, height)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.fit()
+
     def _screen_changed(self, value: str) -> None:
+        QTimer.singleShot(0, self.fit)
         screen = Screen(value)
         if screen is Screen.SENT:
             self.accept()
