@@ -1,0 +1,92 @@
+"""The help screens for a file chosen in the picker that may be sensitive or could not be checked.
+
+The file is handed back only when the flow ends on CONTENT (the person chose to view it
+and, under 13, the guardian approved with the PIN or had approved these exact bytes
+before). Anything else (Not now, Esc, closing) keeps it hidden.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
+
+from desktop_app.analysis.verdict import Analysis
+from desktop_app.policy.guardian import GuardianPin
+from desktop_app.safety.flow import FlowContext, Screen, ViewingFlow
+
+from ..intervention.panel import FlowPanel
+from ..viewer import ViewerRules
+from ..widgets.sensitive_view import SensitiveImageView
+
+
+def flow_for(rules: ViewerRules, result: Analysis, approved: bool) -> ViewingFlow:
+    return ViewingFlow(
+        FlowContext(
+            band=rules.band,
+            view_policy=rules.view_policy,
+            remembered_approval=approved,
+            could_not_check=result.could_not_check,
+            recent_encounters=rules.recent_encounters,
+            escalation_threshold=rules.escalation_threshold,
+            guardian_notices=rules.guardian_notices,
+        )
+    )
+
+
+class PickIntervention(QDialog):
+    """The blurred tile, bigger, with the flow's words and buttons below it.
+
+    ``accepted`` means the flow ended on CONTENT; ``rejected`` means it stays hidden.
+
+    Signals:
+        flow_changed(str): the flow's screen, whenever it changes.
+        guardian_approved(): the guardian's PIN was verified (remember it for the bytes).
+    """
+
+    flow_changed = Signal(str)
+    guardian_approved = Signal()
+
+    def __init__(
+        self,
+        path: Path,
+        result: Analysis,
+        rules: ViewerRules,
+        pin: GuardianPin | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("SafeLens — {0}").format(path.name))
+        self._ended = False
+        self.view = SensitiveImageView(self)
+        self.view.setMinimumSize(320, 200)
+        self.view.show_result(result, path)  # never cleared here: blur or nothing
+        self.panel = FlowPanel(rules, pin, self)
+        self.panel.screen_changed.connect(self._screen)
+        self.panel.guardian_approved.connect(self.guardian_approved)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.panel)
+        self.flow = flow_for(rules, result, approved=False)
+        self.panel.start(self.flow)
+
+    def reject(self) -> None:
+        """Esc or the window's close button (QDialog calls this): always the safe side."""
+        if not self._ended:
+            self.panel.close_flow()  # the flow lands on CLOSED, which ends the dialog
+        if not self._ended:
+            self._end(accepted=False)
+
+    def _screen(self, screen: str) -> None:
+        self.flow_changed.emit(screen)
+        if screen == Screen.CONTENT.value:
+            self._end(accepted=True)
+        elif screen == Screen.CLOSED.value:
+            self._end(accepted=False)
+
+    def _end(self, accepted: bool) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self.done(QDialog.DialogCode.Accepted if accepted else QDialog.DialogCode.Rejected)
