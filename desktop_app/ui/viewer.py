@@ -145,6 +145,8 @@ class ViewerWindow(QWidget):
 
     def _screen_changed(self, value: str) -> None:
         screen = Screen(value)
+        # While the child reads the help or the message, the card gets the whole window.
+        self.view.setVisible(screen not in (Screen.HELP, Screen.TRUSTED_ADULT))
         if screen is Screen.CONTENT:
             self.view.reveal()
         elif self.view.state is ViewState.SHOWN:

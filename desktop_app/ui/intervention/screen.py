@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -141,8 +142,21 @@ class InterventionPanel(QFrame):
         self.body = QLabel(self)
         self.body.setWordWrap(True)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.extra = QVBoxLayout()
+        # Help lists can be long (big text, long translations): they scroll, the buttons stay.
+        self.extra_area = QScrollArea(self)
+        self.extra_area.setWidgetResizable(True)
+        self.extra_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.extra_area.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+        self.extra_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget()
+        holder.setObjectName("extraHolder")
+        holder.setStyleSheet("#extraHolder { background: transparent; }")
+        self.extra = QVBoxLayout(holder)
+        self.extra.setContentsMargins(0, 0, 0, 0)
         self.extra.setSpacing(6)
+        self.extra_area.setWidget(holder)
+        self.extra_area.viewport().setAutoFillBackground(False)
+        self.extra_area.hide()
         self.buttons = FlowLayout()
         self.action_buttons: dict[Action, QPushButton] = {}
         heading = QHBoxLayout()
@@ -154,9 +168,9 @@ class InterventionPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.addLayout(heading)
-        layout.addLayout(self.extra)
+        layout.addWidget(self.extra_area, 1)
         layout.addLayout(self.buttons)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.hide()
 
     # --- what the host tells the panel ----------------------------------------------------
@@ -200,10 +214,12 @@ class InterventionPanel(QFrame):
         self.setAccessibleName(title)
         self.setAccessibleDescription(body)
         self._clear(self.extra)
+        self.extra_area.setVisible(screen in (Screen.HELP, Screen.TRUSTED_ADULT))
         if screen is Screen.HELP:
             self._show_help()
         elif screen is Screen.TRUSTED_ADULT:
             self._show_trusted_adults()
+        self.extra.addStretch(1)  # the list sits at the top of its area
         self._set_buttons(self.flow.actions())
         self.screen_changed.emit(screen.value)
 
