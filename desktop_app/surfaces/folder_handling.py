@@ -8,10 +8,14 @@ never when a guardian approved those exact bytes or the sending flow released th
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
+from desktop_app.analysis.analyzer import SensitivityAnalyzer
+from desktop_app.policy.approvals import content_sha256
 from desktop_app.policy.settings import AgeBand
 
+from .contacts import ContactsError, sanitise_vcard_file
 from .folder_index import FolderIndex, IndexEntry, Verdict
 from .quarantine import Quarantine, QuarantineError, QuarantineReason
 from .settle import FileState
@@ -29,6 +33,7 @@ from .share_folders import (
 
 log = logging.getLogger(__name__)
 NO_PROFILE = "no-profile"  # counts for a login without a SafeLens profile (e.g. lab rule)
+VCARD_SUFFIXES = (".vcf", ".vcard")
 
 
 class ShareFolderError(Exception):
@@ -80,9 +85,57 @@ class Handling:
                 self.index.remember(sha256, verdict, status)
             self._failed_moves.add(path)  # left in place and not indexed: tried again later
             return [FolderEvent(FolderEventKind.ERROR, str(path), status, sensitive)]
-        entry = IndexEntry(state.size, state.mtime_ns, sha256, verdict, status)
+        entry = IndexEntry(state.size, state.mtime_ns, sha256, verdict, status, state.inode)
         self.index.put(folder.path, path, entry)
         return [FolderEvent(FolderEventKind.CHECKED, str(path), status, sensitive)]
+
+    def is_contact_card(self, folder: ShareFolder, path: Path) -> bool:
+        """A child's incoming vCard: its pictures are checked by the contacts surface."""
+        return (
+            self.band is not None
+            and self.band.is_child
+            and folder.direction is Direction.INCOMING
+            and _looks_like_vcard(path)
+        )
+
+    def contact_card(
+        self, folder: ShareFolder, path: Path, analyzer: SensitivityAnalyzer
+    ) -> list[FolderEvent]:
+        """Sanitise a vCard in place (pictures replaced, the original in quarantine)."""
+        try:
+            outcome = sanitise_vcard_file(
+                path,
+                analyzer,
+                self.quarantine,
+                fail_closed=True,
+                profile_id=self.profile_id,
+                events=self.counts,
+            )
+        except (ContactsError, QuarantineError, OSError):
+            log.warning("share folders: a contacts file could not be handled")
+            return [FolderEvent(FolderEventKind.ERROR, str(path), "unreadable", False)]
+        sensitive = outcome.sensitive > 0
+        status = "ok" if not outcome.could_not_check and not outcome.skipped_cards else "unreadable"
+        try:
+            info = os.lstat(path)
+            sha = content_sha256(path)
+            entry = IndexEntry(
+                info.st_size, info.st_mtime_ns, sha, Verdict.CLEAN, "ok", info.st_ino
+            )
+            self.index.put(folder.path, path, entry)  # the sanitised copy is not checked again
+        except OSError:
+            pass  # moved to quarantine whole (no readable card)
+        if outcome.original_quarantine_id is None:
+            return [FolderEvent(FolderEventKind.CHECKED, str(path), status, sensitive)]
+        return [
+            FolderEvent(
+                FolderEventKind.QUARANTINED,
+                str(path),
+                status,
+                sensitive,
+                outcome.original_quarantine_id,
+            )
+        ]
 
     def symlink(self, folder: ShareFolder, path: Path, state: FileState) -> FolderEvent:
         """Symlinks are never followed (they could point out of the folder): reported once."""
@@ -150,3 +203,15 @@ class Handling:
             self.counts.record(self.profile_id or NO_PROFILE, SURFACE, kind)
         except Exception:  # the counts store has its own problem report; never stop checking
             log.warning("share folders: a count could not be saved")
+
+
+def _looks_like_vcard(path: Path) -> bool:
+    """By name, or by the text it starts with (vCards are text; nothing is decoded here)."""
+    if path.name.lower().endswith(VCARD_SUFFIXES):
+        return True
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(64)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").upper().startswith(b"BEGIN:VCARD")

@@ -46,6 +46,7 @@ class IndexEntry:
     sha256: str | None
     verdict: Verdict
     status: str
+    inode: int = 0  # a rename keeps it: a file that moved within the folder is known
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self) | {"verdict": self.verdict.value}
@@ -59,6 +60,7 @@ class IndexEntry:
             sha256=str(sha) if sha is not None else None,
             verdict=Verdict(data["verdict"]),
             status=str(data["status"]),
+            inode=int(data.get("inode", 0)),
         )
 
 
@@ -92,15 +94,13 @@ class FolderIndex:
         self._dirty = self._dirty or entry is not None
         return entry
 
-    def keep_only(self, folder: Path, present: list[Path]) -> int:
-        """Forget files no longer in ``folder`` (after a full rescan); returns how many."""
+    def keep_only(self, folder: Path, present: list[Path]) -> list[IndexEntry]:
+        """Forget files no longer in ``folder`` (after a full rescan); returns their entries."""
         entries = self._folder(folder)
         wanted = {self._key(path) for path in present}
         gone = [key for key in entries if key not in wanted]
-        for key in gone:
-            del entries[key]
         self._dirty = self._dirty or bool(gone)
-        return len(gone)
+        return [entries.pop(key) for key in gone]
 
     def count(self, folder: Path) -> int:
         return len(self._folder(folder))

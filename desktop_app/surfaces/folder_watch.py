@@ -42,6 +42,7 @@ from .share_folders import (
 
 log = logging.getLogger(__name__)
 EventCallback = Callable[[FolderEvent], None]
+MAX_VANISHED = 10_000
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,9 @@ class ShareFolderWatch:
         )
         self._on_event = on_event
         self._settle = SettleWatch(self.timing.settle_s, self.timing.abandoned_after_s)
-        self._moved: dict[Path, IndexEntry] = {}
+        # Files that left the index this session, by (folder, inode, size, mtime): a file
+        # found elsewhere in the same folder with the same identity was renamed, not new.
+        self._vanished: dict[tuple[Path, int, int, int], IndexEntry] = {}
         self._in_flight: dict[Path, _InFlight] = {}
         self._intake = Intake(self.timing.event_queue_limit)
         self._lock = threading.RLock()
@@ -211,10 +214,8 @@ class ShareFolderWatch:
         for kind, path, dest in changes:
             folder = self._owner(path)
             if kind in ("moved", "deleted") and folder is not None:
-                entry = self.index.remove(folder.path, path)
+                self._vanish(folder, self.index.remove(folder.path, path))
                 self._settle.forget(path)
-                if kind == "moved" and entry is not None and dest is not None:
-                    self._moved[dest] = entry
             target = dest if kind == "moved" else path
             if kind != "deleted" and target is not None and self._owner(target) is not None:
                 self._settle.look(target, *self._first_look(target))
@@ -243,7 +244,15 @@ class ShareFolderWatch:
                     done.events.append(self.handling.symlink(folder, path, state))
                 elif path not in self._settle and path not in self._in_flight:
                     self._settle.look(path, state, time.monotonic(), time.time())
-            self.index.keep_only(folder.path, present)
+            for entry in self.index.keep_only(folder.path, present):
+                self._vanish(folder, entry)
+
+    def _vanish(self, folder: ShareFolder, entry: IndexEntry | None) -> None:
+        if entry is None or not entry.inode:
+            return
+        self._vanished[(folder.path, entry.inode, entry.size, entry.mtime_ns)] = entry
+        while len(self._vanished) > MAX_VANISHED:
+            del self._vanished[next(iter(self._vanished))]
 
     def _walk(self, root: Path) -> Iterator[tuple[Path, os.stat_result]]:
         """Every file and symlink below ``root``; symlinks are never followed."""
@@ -273,7 +282,6 @@ class ShareFolderWatch:
                 info = os.lstat(path)
             except OSError:
                 self._settle.forget(path)
-                self._moved.pop(path, None)
                 continue
             if not stat.S_ISREG(info.st_mode):
                 self._settle.forget(path)
@@ -298,9 +306,21 @@ class ShareFolderWatch:
         folder = self._owner(path)
         if folder is None:
             return
-        moved = self._moved.pop(path, None)
-        if moved is not None and (moved.size, moved.mtime_ns) == (state.size, state.mtime_ns):
-            self.index.put(folder.path, path, moved)  # renamed within the folders: known
+        moved = self._vanished.pop((folder.path, state.inode, state.size, state.mtime_ns), None)
+        if moved is not None:
+            self.index.put(folder.path, path, moved)  # renamed within the folder: known
+            return
+        known_entry = self.index.get(folder.path, path)
+        if known_entry is not None and (known_entry.size, known_entry.mtime_ns) == (
+            state.size,
+            state.mtime_ns,
+        ):
+            return  # an event for a file already handled as it is
+        if self.handling.is_contact_card(folder, path):
+            try:
+                done.events += self.handling.contact_card(folder, path, self.analyzer)
+            except AnalyzerUnavailable as exc:
+                self.failure = exc
             return
         if state.size == 0:
             done.events += self.handling.act(

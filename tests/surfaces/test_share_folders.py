@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import threading
 import time
 from pathlib import Path
@@ -341,3 +342,44 @@ def test_another_age_band_handles_everything_again(
     watch_for(folders, analyzer, AgeBand.ADULT).run_once()
     events = by_name(watch_for(folders, analyzer, AgeBand.UNDER13).run_once())
     assert events["pattern.png"].event is FolderEventKind.QUARANTINED
+
+
+# -- contact cards ---------------------------------------------------------------------
+
+
+def test_a_childs_arriving_vcard_is_sanitised_in_place(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    from desktop_app.surfaces import vcard
+    from desktop_app.surfaces.avatar import neutral_avatar_png
+    from tests.helpers import vcards
+
+    inbox = tmp_path / "Inbox"
+    inbox.mkdir()
+    original = (vcards.card30("Sam", vcards.pattern_png()) + vcards.card30("Ann")).encode()
+    (inbox / "friends.vcf").write_bytes(original)
+    (inbox / "plain.vcf").write_bytes(vcards.card30("Lee").encode())
+    folders = [ShareFolder(inbox)]
+
+    events = by_name(watch_for(folders, analyzer, AgeBand.UNDER13).run_once())
+    card = events["friends.vcf"]
+    assert card.event is FolderEventKind.QUARANTINED and card.sensitive and card.quarantine_id
+    assert events["plain.vcf"].event is FolderEventKind.CHECKED
+    assert (inbox / "friends.vcf").read_bytes() != original  # the sanitised copy
+    pictures = vcard.parse_cards((inbox / "friends.vcf").read_text())[0].pictures
+    assert [picture.data for picture in pictures] == [neutral_avatar_png()]
+    assert Quarantine().read_bytes(card.quarantine_id) == original
+    assert watch_for(folders, analyzer, AgeBand.UNDER13).run_once() == []  # not again
+
+
+def test_a_rename_while_the_watcher_was_off_is_not_a_new_file(
+    analyzer: SensitivityAnalyzer, inbox: Path
+) -> None:
+    folders = [ShareFolder(inbox)]
+    watch_for(folders, analyzer, AgeBand.ADULT).run_once()
+    (inbox / "astronaut.jpg").rename(inbox / "moon-walk.jpg")
+    assert watch_for(folders, analyzer, AgeBand.ADULT).run_once() == []
+    shutil.copy(inbox / "moon-walk.jpg", inbox / "copy.jpg")  # a copy is new (known content)
+    assert watch_for(folders, analyzer, AgeBand.ADULT).run_once() == [
+        FolderEvent(FolderEventKind.CHECKED, str(inbox / "copy.jpg"), "ok", False)
+    ]
