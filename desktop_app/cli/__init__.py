@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from . import check, policy, quarantine, watch
+from . import check, contacts, policy, quarantine, watch
 
 EXIT_USAGE = 2
 
@@ -19,6 +19,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"safelens {version}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check.add_parsers(commands)
+    contacts.add_parsers(commands)
     policy.add_parsers(commands)
     quarantine.add_parsers(commands)
     watch.add_parsers(commands)
