@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QUrlQuery
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
@@ -19,6 +19,7 @@ from desktop_app.safety.flow import Action, Screen
 from desktop_app.ui.intervention.screen import ResourceCard, TrustedAdultRow
 from desktop_app.ui.intervention.send_dialog import SendDialog
 from desktop_app.ui.viewer import ViewerRules
+from tests.ui.test_sensitive_view import grab
 from tests.ui.test_viewer import click, open_viewer
 
 MUM = {"name": "Mum", "email": "mum@example.org", "phone": "+44 7700 900123"}
@@ -149,3 +150,55 @@ def test_closing_the_sending_dialog_holds_the_file(qtbot: QtBot) -> None:
     dialog = _send_dialog(qtbot, AgeBand.TEEN)
     dialog.close()
     assert dialog.flow.screen is Screen.HELD and not dialog.flow.released
+
+
+def test_double_size_text_still_fits_every_label_and_button(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, pattern: Path, qapp: QApplication
+) -> None:
+    """200 % text (a low-vision setting): words wrap and buttons wrap, nothing is cut."""
+    original = qapp.font()
+    big = QFont(original)
+    big.setPointSizeF(original.pointSizeF() * 2)
+    qapp.setFont(big)
+    try:
+        rules = ViewerRules(AgeBand.TEEN, "two_screens", region="GB", trusted_adults=[MUM])
+        window = open_viewer(qtbot, pattern, analyzer, rules)
+        for step in ([], [Action.WHY], [Action.GET_HELP], [Action.MESSAGE_ADULT]):
+            for action in step:
+                click(qtbot, window, action)
+            qtbot.wait(20)
+            for button in window.panel.action_buttons.values():
+                assert button.width() >= button.minimumSizeHint().width()
+                corner = button.mapTo(window, button.rect().bottomRight())
+                assert window.rect().contains(corner)  # on the window, not cut off
+            assert window.title.height() >= window.title.heightForWidth(window.title.width()) - 1
+            assert window.body.height() >= window.body.heightForWidth(window.body.width()) - 1
+    finally:
+        qapp.setFont(original)
+
+
+def test_the_card_follows_a_high_contrast_palette(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, pattern: Path, qapp: QApplication
+) -> None:
+    """A high-contrast theme (white on black) is used as it is, not painted over."""
+    original = qapp.palette()
+    palette = QPalette(original)
+    for role, colour in (
+        (QPalette.ColorRole.Window, "black"),
+        (QPalette.ColorRole.Base, "black"),
+        (QPalette.ColorRole.WindowText, "white"),
+        (QPalette.ColorRole.Text, "white"),
+        (QPalette.ColorRole.ButtonText, "white"),
+        (QPalette.ColorRole.Button, "black"),
+    ):
+        palette.setColor(role, QColor(colour))
+    qapp.setPalette(palette)
+    try:
+        window = open_viewer(qtbot, pattern, analyzer, ViewerRules(AgeBand.TEEN, "two_screens"))
+        qtbot.wait(20)
+        card = grab(window.panel)
+        inside = card[card.shape[0] // 2, card.shape[1] - 6]  # the card's own background
+        assert inside.max() < 40  # black, from the palette, not a fixed light colour
+        assert grab(window.title).max() > 220  # white words on it
+    finally:
+        qapp.setPalette(original)
