@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop_app.analysis.verdict import Analysis, AnalyzerUnavailable, Status
-from desktop_app.policy.storage import atomic_write_bytes
+from desktop_app.policy.storage import StorageError, atomic_write_bytes
 from desktop_app.surfaces import vcard
 from desktop_app.surfaces.avatar import neutral_avatar_png
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineReason
@@ -284,8 +284,9 @@ def sanitise_vcard_file(
     (entries of their own), then the whole arriving file (``Quarantine.add``), and
     only then the sanitised copy written under the same name, atomically. A file that
     needs no change is left alone. A file that holds no readable card goes to
-    quarantine whole when ``fail_closed``. Quarantine errors propagate (the file
-    then stays where it was, or is safely in quarantine).
+    quarantine whole when ``fail_closed``. Quarantine errors propagate (the file then
+    stays where it was); ContactsError when the copy cannot be saved after the original
+    went to quarantine.
     """
     try:
         with path.open("rb") as stream:
@@ -323,5 +324,10 @@ def sanitise_vcard_file(
     outcome = replace(outcome, quarantine_ids=ids, original_quarantine_id=entry.id)
     if entry.sha256 != hashlib.sha256(data).hexdigest():
         return outcome  # it changed after it was read: the new content stays in quarantine
-    atomic_write_bytes(path, result.data)
+    try:
+        atomic_write_bytes(path, result.data)
+    except StorageError as exc:
+        raise ContactsError(
+            "The checked copy could not be saved; the original file is safe in quarantine."
+        ) from exc
     return replace(outcome, sanitised_path=path)

@@ -29,6 +29,7 @@ _VALUE_WORDS = {"URL", "URI", "CID", "CONTENT-ID", "INLINE"}
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]{0,31}:")
 _NAME = re.compile(r"^(?:([A-Za-z0-9-]+)\.)?([A-Za-z0-9-]+)$")
 _LINE_NUMBER = re.compile(r"line (\d+)", re.IGNORECASE)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # not str.splitlines: it also splits at U+2028 & co
 
 
 class PayloadKind(StrEnum):
@@ -94,7 +95,7 @@ def split_cards(text: str) -> list[tuple[list[str], bool]]:
     cards: list[tuple[list[str], bool]] = []
     current: list[str] | None = None
     depth = 0
-    for line in text.splitlines():
+    for line in _LINE_BREAK.split(text):
         word = line.strip().upper()
         if current is None:
             if word == "BEGIN:VCARD":

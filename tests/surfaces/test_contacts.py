@@ -223,3 +223,39 @@ def test_the_sanitised_copy_round_trips_through_vobject(
 def test_a_file_without_cards_is_an_error(analyzer: SensitivityAnalyzer) -> None:
     with pytest.raises(ContactsError, match="no contact cards"):
         sanitise_vcard_bytes(b"\x89PNG\r\n", analyzer, None, fail_closed=True, source="x")
+
+
+def test_other_inline_pictures_are_checked_and_dropped_when_hidden(
+    analyzer: SensitivityAnalyzer, quarantine: Quarantine
+) -> None:
+    """Outlook's X-MS-CARDPICTURE and the like carry pictures too."""
+    extra = vcards.folded(f"X-MS-CARDPICTURE;ENCODING=b;TYPE=PNG:{vcards.b64(PATTERN)}")
+    text, outcome = sanitise(vcards.card30("Card", extra=extra), analyzer, quarantine)
+    [image] = outcome.contacts[0].images
+    assert image.prop == "X-MS-CARDPICTURE" and image.verdict is ImageVerdict.sensitive
+    assert image.removed and "X-MS-CARDPICTURE" not in text
+    assert quarantine.read_bytes(image.quarantine_id) == PATTERN
+
+
+def test_pictures_are_never_decoded_in_this_process(
+    analyzer: SensitivityAnalyzer, quarantine: Quarantine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a contact picture was decoded outside the worker")
+
+    monkeypatch.setattr(Image, "open", refuse)
+    text = vcards.card30("A", PHOTO) + vcards.card40("B", PATTERN) + vcards.card21("C", PHOTO)
+    _, outcome = sanitise(text, analyzer, quarantine)
+    assert [i.verdict for c in outcome.contacts for i in c.images] == [
+        ImageVerdict.cleared,
+        ImageVerdict.sensitive,
+        ImageVerdict.cleared,
+    ]
+
+
+def test_text_is_kept_exactly_including_unusual_characters(
+    analyzer: SensitivityAnalyzer, quarantine: Quarantine
+) -> None:
+    note = "NOTE:line\u2028separator\u0085next; café \\, done"
+    text, _ = sanitise(vcards.card30("Zoë", PATTERN, extra=note), analyzer, quarantine)
+    assert note in text and "FN:Zoë" in text

@@ -120,3 +120,25 @@ def test_counts_are_recorded_without_names(
         (Surface.contacts, EventKind.could_not_check): 1,
     }
     assert b"Secret Name" not in (tmp_path / "events.sqlite3").read_bytes()
+
+
+def test_a_copy_that_cannot_be_saved_leaves_the_original_in_quarantine(
+    analyzer: SensitivityAnalyzer,
+    quarantine: Quarantine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop_app.policy.storage import StorageError
+    from desktop_app.surfaces import contacts
+
+    def disk_full(_path: Path, _data: bytes) -> None:
+        raise StorageError("No space left on device")
+
+    monkeypatch.setattr(contacts, "atomic_write_bytes", disk_full)
+    arriving = tmp_path / "sam.vcf"
+    original = vcards.card30("Sam", vcards.pattern_png()).encode()
+    arriving.write_bytes(original)
+    with pytest.raises(contacts.ContactsError, match="safe in quarantine"):
+        sanitise_vcard_file(arriving, analyzer, quarantine, fail_closed=True)
+    kept = [e for e in quarantine.entries() if e.original_path == str(arriving)]
+    assert [e.sha256 for e in kept] == [sha(original)]
