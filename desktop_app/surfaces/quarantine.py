@@ -11,93 +11,55 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import errno
 import hashlib
+import itertools
 import logging
 import os
-import re
 import secrets
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, NoReturn
 
 from desktop_app.policy.storage import StorageError, atomic_write_json, data_dir, read_json
 
+from . import quarantine_files as fs
 from . import quarantine_journal as jr
-from .quarantine_journal import crash_point
+from .quarantine_entry import (
+    EntryNotFound,
+    FileChanged,
+    IntegrityError,
+    NotAFile,
+    QuarantineEntry,
+    QuarantineError,
+    QuarantineFull,
+    QuarantineReason,
+    SourceVanished,
+    SymlinkRefused,
+    reraise,
+    restored_name,
+)
+from .quarantine_files import FILE_MODE, crash_point
 from .quarantine_recovery import recover
+
+__all__ = [
+    "EntryNotFound",
+    "FileChanged",
+    "IntegrityError",
+    "NotAFile",
+    "Quarantine",
+    "QuarantineEntry",
+    "QuarantineError",
+    "QuarantineFull",
+    "QuarantineReason",
+    "SourceVanished",
+    "SymlinkRefused",
+]
 
 log = logging.getLogger(__name__)
 
-FILE_MODE = 0o600
-RESTORED_MODE = 0o644
-_ID = re.compile(r"[0-9a-f]{12,64}")
 
 SameVolume = Callable[[Path, Path], bool]
-
-
-class QuarantineReason(StrEnum):
-    sensitive = "sensitive"
-    could_not_check = "could_not_check"
-
-
-@dataclass(frozen=True)
-class QuarantineEntry:
-    """One quarantined file; its original path stays in the private index, never in logs."""
-
-    id: str
-    original_path: str
-    sha256: str
-    size: int
-    reason: QuarantineReason
-    surface: str
-    quarantined_at: str
-    profile_id: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {**dataclasses.asdict(self), "reason": self.reason.value}
-
-    @classmethod
-    def from_json(cls, value: dict[str, Any]) -> QuarantineEntry:
-        fields = {f.name for f in dataclasses.fields(cls)}
-        known = {k: v for k, v in value.items() if k in fields}
-        return cls(**{**known, "reason": QuarantineReason(value["reason"])})
-
-
-class QuarantineError(Exception):
-    """Base of the quarantine's errors; messages never contain a path."""
-
-
-class EntryNotFound(QuarantineError):  # noqa: N818 - says what the guardian hears
-    """No quarantined file has this id."""
-
-
-class IntegrityError(QuarantineError):
-    """The quarantined copy is missing or its SHA-256 no longer matches."""
-
-
-class QuarantineFull(QuarantineError):  # noqa: N818 - says what the guardian hears
-    """The disk is full: the file was left where it was."""
-
-
-class SourceVanished(QuarantineError):  # noqa: N818 - says what the guardian hears
-    """The file disappeared before it could be quarantined; nothing was recorded."""
-
-
-class SymlinkRefused(QuarantineError):  # noqa: N818 - says what the guardian hears
-    """A symbolic link is never followed nor quarantined."""
-
-
-class NotAFile(QuarantineError):  # noqa: N818 - says what the guardian hears
-    """Only regular files can be quarantined (not folders or devices)."""
-
-
-class FileChanged(QuarantineError):  # noqa: N818 - says what the guardian hears
-    """The file changed while it was being moved: left where it was, to be checked again."""
 
 
 def _same_device(a: Path, b: Path) -> bool:
@@ -109,25 +71,22 @@ def _make_private(folder: Path) -> None:
     os.chmod(folder, 0o700)
 
 
-def restored_name(name: str, attempt: int) -> str:
-    """'photo.jpg', then 'photo (restored).jpg', 'photo (restored 2).jpg', ..."""
-    if attempt == 0:
-        return name
-    path = Path(name)
-    stem, suffix = (path.stem, path.suffix) if path.stem else (name, "")
-    label = "restored" if attempt == 1 else f"restored {attempt}"
-    return f"{stem} ({label}){suffix}"
-
-
 class Quarantine:
     """The private folder where hidden files wait for a guardian's decision."""
 
     def __init__(self, root: Path | None = None, *, same_volume: SameVolume | None = None) -> None:
         self.root = root if root is not None else data_dir() / "quarantine"
         self._files, self._entries = self.root / "files", self.root / "entries"
-        self._journal = jr.Journal(self.root / "journal")
-        for folder in (self.root, self._files, self._entries, self._journal.folder):
+        _make_private(self.root)
+        # Root working in someone else's quarantine (sudo safelens quarantine ...) gives what
+        # it creates to the folder's owner, so that owner's agent can still use it.
+        self._owner = fs.owner_for(self.root)
+        self._journal = jr.Journal(self.root / "journal", self._owner)
+        for folder in (self._files, self._entries, self._journal.folder):
             _make_private(folder)
+            fs.give(folder, self._owner)
+        self._lock = self.root / "lock"
+        fs.give(jr.make_lock_file(self._lock), self._owner)
         self._same_volume = same_volume or _same_device
         self.recover()
 
@@ -144,7 +103,7 @@ class Quarantine:
         return sorted(found, key=lambda e: (e.quarantined_at, e.id))
 
     def get(self, entry_id: str) -> QuarantineEntry:
-        if not _ID.fullmatch(entry_id):
+        if not fs.ID.fullmatch(entry_id):
             raise EntryNotFound("No quarantined file has this id.")
         try:
             value = read_json(self._entries / f"{entry_id}.json")
@@ -177,10 +136,10 @@ class Quarantine:
     ) -> QuarantineEntry:
         """Move a file into quarantine; on any error it stays where it was."""
         source = Path(os.path.abspath(path))
-        with jr.locked(self.root / "lock"):
+        with jr.locked(self._lock):
             before = self._source_stat(source)
             try:
-                sha, size = jr.hash_file(source)
+                sha, size = fs.hash_file(source)
             except FileNotFoundError as exc:
                 raise SourceVanished(
                     "The file disappeared before it could be quarantined."
@@ -191,15 +150,18 @@ class Quarantine:
                 str(source), sha, size, reason=reason, surface=surface, profile_id=profile_id
             )
             self._begin_add(entry, str(source))
+            stored, expected = self._files / entry.id, (entry.sha256, entry.size)
             try:
-                moved = self._same_volume(source.parent, self._files) and self._move_in(
-                    source, entry
-                )
-                if not moved:
-                    self._copy_in(source, entry, before)
+                if self._same_volume(source.parent, self._files) and fs.move_within(source, stored):
+                    found = fs.hash_file(stored)
+                    if found != expected:  # written to while it was being moved
+                        sha, size = found
+                        self._write_entry(dataclasses.replace(entry, sha256=sha, size=size))
+                else:
+                    fs.copy_across(source, stored, expected, before, self._owner)
             except BaseException as exc:
                 self._undo_add(entry)
-                _reraise(exc, adding=True)
+                reraise(exc, adding=True)
             self._journal.remove(entry.id)
         log.info("quarantine: 1 file added (%d bytes)", entry.size)
         return entry
@@ -215,22 +177,23 @@ class Quarantine:
     ) -> QuarantineEntry:
         """Keep bytes that never were a file of their own (a contact's original photo)."""
         sha = hashlib.sha256(data).hexdigest()
-        with jr.locked(self.root / "lock"):
+        with jr.locked(self._lock):
             entry = self._new_entry(
                 original_path, sha, len(data), reason=reason, surface=surface, profile_id=profile_id
             )
             self._begin_add(entry, None)
             temp = self._files / f".{entry.id}.tmp"
             try:
-                jr.write_new(temp, data, FILE_MODE)
+                fs.write_new(temp, data, FILE_MODE)
+                fs.give(temp, self._owner)
                 crash_point("add:copied")
                 os.rename(temp, self._files / entry.id)
-                jr.fsync_dir(self._files)
+                fs.fsync_dir(self._files)
                 crash_point("add:stored")
             except BaseException as exc:
-                jr.remove_quietly(temp)
+                fs.remove_quietly(temp)
                 self._undo_add(entry)
-                _reraise(exc)
+                reraise(exc)
             self._journal.remove(entry.id)
         log.info("quarantine: 1 item added (%d bytes)", entry.size)
         return entry
@@ -268,7 +231,7 @@ class Quarantine:
         try:
             self._journal.write(entry.id, {"op": "add", "entry": entry.to_json(), "source": source})
         except StorageError as exc:
-            _reraise(exc)
+            reraise(exc)
         crash_point("add:journaled")
         try:
             self._write_entry(entry)
@@ -276,43 +239,6 @@ class Quarantine:
             self._journal.remove(entry.id)
             raise
         crash_point("add:recorded")
-
-    def _move_in(self, source: Path, entry: QuarantineEntry) -> bool:
-        """Rename within one volume; False when the OS says it is another volume after all."""
-        stored = self._files / entry.id
-        try:
-            os.replace(source, stored)
-        except OSError as exc:
-            if exc.errno == errno.EXDEV:
-                return False
-            raise
-        jr.fsync_dir(self._files)
-        jr.fsync_dir(source.parent)
-        os.chmod(stored, FILE_MODE)
-        crash_point("add:stored")
-        sha, size = jr.hash_file(stored)
-        if (sha, size) != (entry.sha256, entry.size):  # written to while it was being moved
-            self._write_entry(dataclasses.replace(entry, sha256=sha, size=size))
-        return True
-
-    def _copy_in(self, source: Path, entry: QuarantineEntry, before: os.stat_result) -> None:
-        """Across volumes: copy, fsync, rename into place, then remove the unchanged original."""
-        temp, stored = self._files / f".{entry.id}.tmp", self._files / entry.id
-        sha, size = jr.copy_new(source, temp, FILE_MODE)
-        if (sha, size) != (entry.sha256, entry.size) or jr.changed(source, before):
-            jr.remove_quietly(temp)
-            raise FileChanged(
-                "The file changed while it was being quarantined; it was left in place."
-            )
-        crash_point("add:copied")
-        os.rename(temp, stored)
-        jr.fsync_dir(self._files)
-        crash_point("add:stored")
-        if jr.changed(source, before):  # a new file with the same name: not ours to remove
-            return
-        jr.remove_quietly(source)
-        jr.fsync_dir(source.parent)
-        crash_point("add:source_removed")
 
     def _undo_add(self, entry: QuarantineEntry) -> None:
         """Before the file moved: forget the entry, so nothing is recorded."""
@@ -324,7 +250,7 @@ class Quarantine:
 
     def restore(self, entry_id: str, *, to: Path | None = None) -> Path:
         """Put the file back (into folder ``to`` if given), never over an existing file."""
-        with jr.locked(self.root / "lock"):
+        with jr.locked(self._lock):
             entry = self.get(entry_id)
             stored = self._verified(entry)
             if to is None and not os.path.isabs(entry.original_path):
@@ -333,27 +259,17 @@ class Quarantine:
             folder = Path(os.path.abspath(to)) if to is not None else original.parent
             try:
                 folder.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                _reraise(exc)
-            same = self._same_volume(self._files, folder)
-            attempt = 0
-            while True:
-                target = folder / restored_name(original.name, attempt)
-                attempt += 1
-                if os.path.lexists(target):
-                    continue
-                try:
-                    self._place(entry, stored, target, same)
-                    break
-                except FileExistsError:
-                    continue
-                except OSError as exc:
-                    if exc.errno == errno.EXDEV and same:
-                        same = False
-                        continue
-                    _reraise(exc)
-            jr.remove_quietly(stored)
-            jr.fsync_dir(self._files)
+                same = self._same_volume(self._files, folder)
+                for attempt in itertools.count():
+                    target = folder / restored_name(original.name, attempt)
+                    with contextlib.suppress(FileExistsError):
+                        if not os.path.lexists(target):
+                            self._place(entry, stored, target, same)
+                            break
+            except (OSError, StorageError) as exc:
+                reraise(exc)
+            fs.remove_quietly(stored)
+            fs.fsync_dir(self._files)
             crash_point("restore:stored_removed")
             self._remove_entry(entry.id)
             crash_point("restore:unrecorded")
@@ -362,51 +278,42 @@ class Quarantine:
         return target
 
     def _place(self, entry: QuarantineEntry, stored: Path, target: Path, same: bool) -> None:
-        temp = None if same else target.parent / f".{entry.id}.restore.tmp"
-        record = {"op": "restore", "id": entry.id, "sha256": entry.sha256, "target": str(target)}
-        self._journal.write(entry.id, {**record, "temp": str(temp) if temp else None})
+        """Journal, then link (same volume) or copy and link the file to its new name."""
+        temp = target.parent / f".{entry.id}.restore.tmp"
+        record = {"op": "restore", "id": entry.id, "sha256": entry.sha256}
+        self._journal.write(entry.id, {**record, "target": str(target), "temp": str(temp)})
         crash_point("restore:journaled")
         try:
-            if temp is None:
-                os.chmod(stored, RESTORED_MODE)
-                jr.place_new(stored, target, keep_source=True)
-            else:
-                jr.copy_new(stored, temp, RESTORED_MODE)
-                crash_point("restore:copied")
-                jr.place_new(temp, target)
+            fs.copy_out(stored, temp, target, same)
         except BaseException:
-            if temp is not None:
-                jr.remove_quietly(temp)
+            fs.remove_quietly(temp)
             with contextlib.suppress(OSError):
                 os.chmod(stored, FILE_MODE)
             self._journal.remove(entry.id)
             raise
-        jr.fsync_dir(target.parent)
+        fs.fsync_dir(target.parent)
         crash_point("restore:placed")
 
     def delete(self, entry_id: str) -> None:
         """For good: the guardian decided."""
-        with jr.locked(self.root / "lock"):
+        with jr.locked(self._lock):
             entry = self.get(entry_id)
             try:
                 self._journal.write(entry.id, {"op": "delete", "id": entry.id})
             except StorageError as exc:
-                _reraise(exc)
+                reraise(exc)
             crash_point("delete:journaled")
-            self._finish_delete(entry.id)
+            fs.remove_quietly(self._files / entry.id)
+            fs.fsync_dir(self._files)
+            crash_point("delete:stored_removed")
+            self._remove_entry(entry.id)
+            self._journal.remove(entry.id)
         log.info("quarantine: 1 file deleted")
-
-    def _finish_delete(self, entry_id: str) -> None:
-        jr.remove_quietly(self._files / entry_id)
-        jr.fsync_dir(self._files)
-        crash_point("delete:stored_removed")
-        self._remove_entry(entry_id)
-        self._journal.remove(entry_id)
 
     def _verified(self, entry: QuarantineEntry) -> Path:
         stored = self._files / entry.id
         try:
-            sha, _size = jr.hash_file(stored)
+            sha, _size = fs.hash_file(stored)
         except FileNotFoundError as exc:
             raise IntegrityError("The quarantined copy is missing.") from exc
         if sha != entry.sha256:
@@ -417,32 +324,22 @@ class Quarantine:
 
     def _write_entry(self, entry: QuarantineEntry) -> None:
         try:
-            atomic_write_json(self._entries / f"{entry.id}.json", entry.to_json(), mode=FILE_MODE)
-        except StorageError as exc:
-            _reraise(exc)
+            path = self._entries / f"{entry.id}.json"
+            atomic_write_json(path, entry.to_json(), mode=FILE_MODE)
+            fs.give(path, self._owner)
+        except (StorageError, OSError) as exc:
+            reraise(exc)
 
     def _remove_entry(self, entry_id: str) -> None:
-        if jr.remove_quietly(self._entries / f"{entry_id}.json"):
-            jr.fsync_dir(self._entries)
+        if fs.remove_quietly(self._entries / f"{entry_id}.json"):
+            fs.fsync_dir(self._entries)
 
     # --- recovery -----------------------------------------------------------------------
 
     def recover(self) -> int:
         """Finish or roll back what a crash interrupted; returns how many operations it repaired."""
-        with jr.locked(self.root / "lock"):
-            repaired = recover(self._files, self._entries, self._journal)
+        with jr.locked(self._lock):
+            repaired = recover(self._files, self._entries, self._journal, self._owner)
         if repaired:
             log.warning("quarantine: repaired %d interrupted operation(s)", repaired)
         return repaired
-
-
-def _reraise(exc: BaseException, *, adding: bool = False) -> NoReturn:
-    """Raise the specific QuarantineError for an OS failure; anything else as it was."""
-    if isinstance(exc, QuarantineError) or not isinstance(exc, OSError | StorageError):
-        raise exc
-    if jr.is_full(exc):
-        raise QuarantineFull("The disk is full; the file was left where it was.") from exc
-    if adding and isinstance(exc, FileNotFoundError):
-        raise SourceVanished("The file disappeared before it could be quarantined.") from exc
-    reason = exc.strerror if isinstance(exc, OSError) else str(exc)
-    raise QuarantineError(f"The quarantine could not finish ({reason}).") from exc

@@ -16,26 +16,28 @@ from typing import Any
 
 from desktop_app.policy.storage import StorageError, atomic_write_json, read_json
 
-from .quarantine_journal import (
-    Journal,
+from .quarantine_files import (
+    FILE_MODE,
+    ID,
+    Owner,
     fsync_dir,
+    give,
     hash_file,
     is_regular,
     remove_quietly,
     remove_temps,
 )
+from .quarantine_journal import Journal
 
 log = logging.getLogger(__name__)
 
-FILE_MODE = 0o600
 
-
-def recover(files: Path, entries: Path, journal: Journal) -> int:
+def recover(files: Path, entries: Path, journal: Journal, owner: Owner = None) -> int:
     """Repair every pending operation; the caller holds the quarantine's lock."""
     repaired, failed = 0, set()
     for entry_id, record in journal.pending():
         try:
-            _repair(entry_id, record or {}, files, entries)
+            _repair(entry_id, record or {}, files, entries, owner)
         except (OSError, StorageError, ValueError, KeyError, TypeError):
             failed.add(entry_id)  # kept in the journal, tried again on the next open
             continue
@@ -44,7 +46,7 @@ def recover(files: Path, entries: Path, journal: Journal) -> int:
     for folder in (files, entries, journal.folder):
         repaired += remove_temps(folder)
     try:
-        repaired += _adopt_orphans(files, entries, failed)
+        repaired += _adopt_orphans(files, entries, failed, owner)
     except (OSError, StorageError):
         failed.add("orphans")
     if failed:
@@ -52,12 +54,14 @@ def recover(files: Path, entries: Path, journal: Journal) -> int:
     return repaired
 
 
-def _repair(entry_id: str, record: dict[str, Any], files: Path, entries: Path) -> None:
+def _repair(
+    entry_id: str, record: dict[str, Any], files: Path, entries: Path, owner: Owner
+) -> None:
     op = record.get("op")
     entry_file = entries / f"{entry_id}.json"
     stored = files / entry_id
     if op == "add":
-        _repair_add(record, stored, entry_file)
+        _repair_add(record, stored, entry_file, owner)
     elif op == "restore":
         _repair_restore(record, stored, entry_file)
     elif op == "delete":
@@ -66,7 +70,7 @@ def _repair(entry_id: str, record: dict[str, Any], files: Path, entries: Path) -
     # an unreadable record: whatever file it left is adopted by _adopt_orphans
 
 
-def _repair_add(record: dict[str, Any], stored: Path, entry_file: Path) -> None:
+def _repair_add(record: dict[str, Any], stored: Path, entry_file: Path, owner: Owner) -> None:
     remove_quietly(stored.parent / f".{stored.name}.tmp")
     if not is_regular(stored):  # never moved: the original is where it was
         _remove(entry_file)
@@ -76,6 +80,7 @@ def _repair_add(record: dict[str, Any], stored: Path, entry_file: Path) -> None:
     entry = {**record["entry"], "sha256": sha, "size": size}
     if read_json(entry_file) != entry:
         atomic_write_json(entry_file, entry, mode=FILE_MODE)
+        give(entry_file, owner)
     source = Path(record["source"]) if record.get("source") else None
     if source is None or not is_regular(source) or _same_inode(source, stored):
         return
@@ -96,10 +101,10 @@ def _repair_restore(record: dict[str, Any], stored: Path, entry_file: Path) -> N
         _remove(entry_file)
 
 
-def _adopt_orphans(files: Path, entries: Path, pending: set[str]) -> int:
+def _adopt_orphans(files: Path, entries: Path, pending: set[str], owner: Owner) -> int:
     adopted = 0
     for stored in files.iterdir():
-        if stored.name.startswith(".") or stored.name in pending or not is_regular(stored):
+        if not ID.fullmatch(stored.name) or stored.name in pending or not is_regular(stored):
             continue
         entry_file = entries / f"{stored.name}.json"
         if entry_file.exists():
@@ -116,6 +121,7 @@ def _adopt_orphans(files: Path, entries: Path, pending: set[str]) -> int:
             "profile_id": None,
         }
         atomic_write_json(entry_file, entry, mode=FILE_MODE)
+        give(entry_file, owner)
         adopted += 1
     return adopted
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.policy.storage import StorageError
-from desktop_app.surfaces import quarantine_journal
+from desktop_app.surfaces import quarantine_files
 from desktop_app.surfaces.quarantine import (
     EntryNotFound,
     FileChanged,
@@ -206,7 +206,7 @@ def test_a_full_disk_during_a_copy_across_volumes(
         temp.unlink()
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(quarantine_journal, "copy_new", full)
+    monkeypatch.setattr(quarantine_files, "copy_new", full)
     with pytest.raises(QuarantineFull):
         store.add(inbox / "a.jpg", reason="sensitive", surface="cli")
     assert (inbox / "a.jpg").read_bytes() == b"keep me"
@@ -219,14 +219,14 @@ def test_a_file_changing_during_a_copy_is_left_in_place(
 ) -> None:
     store = Quarantine(tmp_path / "q", same_volume=lambda _a, _b: False)
     (inbox / "a.jpg").write_bytes(b"half")
-    real_copy = quarantine_journal.copy_new
+    real_copy = quarantine_files.copy_new
 
     def grows(source: Path, temp: Path, mode: int) -> tuple[str, int]:
         with source.open("ab") as stream:
             stream.write(b" and the rest")
         return real_copy(source, temp, mode)
 
-    monkeypatch.setattr(quarantine_journal, "copy_new", grows)
+    monkeypatch.setattr(quarantine_files, "copy_new", grows)
     with pytest.raises(FileChanged):
         store.add(inbox / "a.jpg", reason="sensitive", surface="cli")
     assert (inbox / "a.jpg").read_bytes() == b"half and the rest"

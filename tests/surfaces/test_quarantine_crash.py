@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from desktop_app.surfaces.quarantine import Quarantine
-from desktop_app.surfaces.quarantine_journal import CRASH_STEPS
+from desktop_app.surfaces.quarantine_files import CRASH_STEPS
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kill -9 needs POSIX")
 
@@ -39,18 +39,46 @@ DRIVER = r"""
 import json, os, signal, sys
 from pathlib import Path
 from desktop_app.surfaces.quarantine import Quarantine
-from desktop_app.surfaces.quarantine_journal import CRASH_ENV
+from desktop_app.surfaces.quarantine_files import CRASH_ENV
 
 config = json.loads(sys.argv[1])
 content = Path(config["content"]).read_bytes()
-cross = config["cross"]
-same_volume = (lambda a, b: False) if cross == "forced" else None
+same_volume = (lambda a, b: False) if config["cross"] == "forced" else None
 WATCHED = {"open", "os.rename", "os.remove", "os.link", "os.chmod", "os.mkdir",
            "tempfile.mkstemp", "os.truncate", "os.listdir", "os.scandir"}
 
+def operate(inbox, root, entry_id):
+    store = Quarantine(root, same_volume=same_volume)
+    if config["op"] == "add":
+        store.add(inbox / "photo.jpg", reason="sensitive", surface="share_folders")
+    elif config["op"] == "restore":
+        store.restore(entry_id)
+    else:
+        store.delete(entry_id)
+
+def kill_before_call(n):
+    seen = [0]
+    def hook(event, args):
+        if event in WATCHED:
+            seen[0] += 1
+            if seen[0] == n:
+                os.kill(os.getpid(), signal.SIGKILL)
+    sys.addaudithook(hook)
+
+def in_child(work):
+    pid = os.fork()
+    if pid == 0:
+        try:
+            work()
+        except BaseException:
+            os._exit(3)
+        os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
+    return killed, os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+
 def prepare(label):
-    base = Path(config["work"]) / label
-    inbox = base / "inbox"
+    inbox = Path(config["work"]) / label / "inbox"
     inbox.mkdir(parents=True)
     root = Path(config["qbase"]) / label / "q"
     (inbox / "photo.jpg").write_bytes(content)
@@ -60,39 +88,27 @@ def prepare(label):
         entry_id = store.add(inbox / "photo.jpg", reason="sensitive", surface="share_folders").id
         if config["op"] == "restore":
             (inbox / "photo.jpg").write_bytes(bytes.fromhex(config["other"]))
+    if config["interrupted"]:  # a first kill leaves a half-done operation for recovery
+        def first():
+            os.environ[CRASH_ENV] = config["interrupted"]
+            operate(inbox, root, entry_id)
+        assert in_child(first)[0], "the first kill did not happen"
     return inbox, root, entry_id
-
-def child(inbox, root, entry_id, step, kill_after):
-    if step:
-        os.environ[CRASH_ENV] = step
-    store = Quarantine(root, same_volume=same_volume)
-    if kill_after:
-        seen = [0]
-        def hook(event, args):
-            if event in WATCHED:
-                seen[0] += 1
-                if seen[0] == kill_after:
-                    os.kill(os.getpid(), signal.SIGKILL)
-        sys.addaudithook(hook)
-    if config["op"] == "add":
-        store.add(inbox / "photo.jpg", reason="sensitive", surface="share_folders")
-    elif config["op"] == "restore":
-        store.restore(entry_id)
-    else:
-        store.delete(entry_id)
 
 def run(label, step=None, kill_after=0):
     inbox, root, entry_id = prepare(label)
-    pid = os.fork()
-    if pid == 0:
-        try:
-            child(inbox, root, entry_id, step, kill_after)
-        except BaseException:
-            os._exit(3)
-        os._exit(0)
-    _, status = os.waitpid(pid, 0)
-    killed = os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
-    code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else None
+    def work():
+        if step:
+            os.environ[CRASH_ENV] = step
+        if config["interrupted"]:  # kill the recovery itself
+            kill_before_call(kill_after)
+            Quarantine(root, same_volume=same_volume)
+            return
+        store = Quarantine(root, same_volume=same_volume)
+        if kill_after:
+            kill_before_call(kill_after)
+        operate(inbox, root, entry_id)
+    killed, code = in_child(work)
     return {"label": label, "step": step, "kill_after": kill_after, "killed": killed,
             "exit": code}
 
@@ -155,12 +171,14 @@ def qbase(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def drive(op: str, volume: str, work: Path, qbase: Path) -> list[dict[str, Any]]:
+def drive(
+    op: str, volume: str, work: Path, qbase: Path, interrupted: str | None = None
+) -> list[dict[str, Any]]:
     content = work / "content.bin"
     work.mkdir(parents=True, exist_ok=True)
     content.write_bytes(CONTENT)
     prefixes = (op + ":", "copy:") if op != "delete" else (op + ":",)
-    steps = [s for s in CRASH_STEPS if s.startswith(prefixes)]
+    steps = [s for s in CRASH_STEPS if s.startswith(prefixes)] if not interrupted else []
     config = {
         "work": str(work),
         "qbase": str(qbase),
@@ -170,6 +188,7 @@ def drive(op: str, volume: str, work: Path, qbase: Path) -> list[dict[str, Any]]
         "steps": steps,
         "max_events": MAX_EVENTS,
         "other": OTHER.hex(),
+        "interrupted": interrupted,
     }
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("SAFELENS_QUARANTINE_CRASH_AT", None)
@@ -256,3 +275,28 @@ def test_kill_9_at_every_point_loses_and_duplicates_nothing(
     assert len(sweep) > 5  # many kill points, not one
     finished = {"add": "quarantine", "restore": "restored", "delete": "deleted"}[op]
     assert finished in seen
+
+
+@pytest.mark.parametrize(
+    ("interrupted", "volume", "finished"),
+    [
+        ("add:stored", "forced", "quarantine"),  # the original is still there: a duplicate
+        ("add:recorded", "same", "original"),  # an entry for a file that never moved
+        ("restore:placed", "same", "restored"),  # two names for one file
+        ("restore:copied", "forced", "quarantine"),  # a full temp copy next to the target
+        ("delete:journaled", "same", "deleted"),
+    ],
+)
+def test_kill_9_during_recovery_is_recovered_too(
+    interrupted: str, volume: str, finished: str, tmp_path: Path
+) -> None:
+    """Recovery is itself killed before each of its file-system calls, then run again."""
+    op = interrupted.split(":", maxsplit=1)[0]
+    qbase = tmp_path / "quarantines"
+    results = drive(op, volume, tmp_path / "work", qbase, interrupted=interrupted)
+    same_volume = (lambda _a, _b: False) if volume == "forced" else None
+    assert len(results) > 2 and results[0]["killed"] and not results[-1]["killed"]
+    for result in results:
+        label = result["label"]
+        inbox, root = tmp_path / "work" / label / "inbox", qbase / label / "q"
+        assert where_after_recovery(op, inbox, root, same_volume) == finished, result
