@@ -277,3 +277,80 @@ def test_logs_hold_counts_never_names(
     assert caplog.records
     text = caplog.text + str(caught.value)
     assert "Secret" not in text and str(inbox) not in text and entry.sha256 not in text
+
+
+def test_a_name_taken_at_the_last_moment_is_never_overwritten(
+    quarantine: Quarantine, inbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (inbox / "a.jpg").write_bytes(b"ours")
+    entry = quarantine.add(inbox / "a.jpg", reason="sensitive", surface="cli")
+    real_place = quarantine_files.place_new
+
+    def race(source: Path, target: Path, *, keep_source: bool = False) -> None:
+        if target.name == "a.jpg":  # another program saves a file there first
+            target.write_bytes(b"theirs")
+        real_place(source, target, keep_source=keep_source)
+
+    monkeypatch.setattr(quarantine_files, "place_new", race)
+    assert quarantine.restore(entry.id) == inbox / "a (restored).jpg"
+    assert (inbox / "a.jpg").read_bytes() == b"theirs"
+    assert (inbox / "a (restored).jpg").read_bytes() == b"ours"
+
+
+@pytest.mark.parametrize("same_volume", [True, False])
+def test_without_hard_links_a_checked_rename_is_used(
+    tmp_path: Path, inbox: Path, monkeypatch: pytest.MonkeyPatch, same_volume: bool
+) -> None:
+    """FAT drives and some network shares have no hard links."""
+    store = Quarantine(tmp_path / "q", same_volume=lambda _a, _b: same_volume)
+    (inbox / "a.jpg").write_bytes(b"ours")
+    entry = store.add(inbox / "a.jpg", reason="sensitive", surface="cli")
+    (inbox / "a.jpg").write_bytes(b"theirs")
+
+    def no_links(*_args: object, **_kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    assert store.restore(entry.id) == inbox / "a (restored).jpg"
+    assert (inbox / "a.jpg").read_bytes() == b"theirs"
+    assert (inbox / "a (restored).jpg").read_bytes() == b"ours"
+    assert store.entries() == []
+    assert sorted(p.name for p in inbox.iterdir()) == ["a (restored).jpg", "a.jpg"]
+
+
+def test_a_stored_file_without_its_record_is_kept_and_restorable(
+    quarantine: Quarantine, inbox: Path
+) -> None:
+    """A damaged journal or a lost index entry never makes a file unreachable."""
+    orphan = "0123456789abcdef"
+    (quarantine.root / "files" / orphan).write_bytes(b"kept")
+    (quarantine.root / "journal" / f"{orphan}.json").write_text("{ not json")
+    (quarantine.root / "files" / "not-an-id.txt").write_bytes(b"left alone")
+    reopened = Quarantine(quarantine.root)
+    assert list((quarantine.root / "journal").iterdir()) == []
+    (entry,) = reopened.entries()
+    assert (entry.id, entry.original_path, entry.sha256) == (orphan, "", sha(b"kept"))
+    assert entry.reason is QuarantineReason.could_not_check
+    with pytest.raises(QuarantineError, match="choose a folder"):
+        reopened.restore(orphan)
+    assert reopened.restore(orphan, to=inbox).read_bytes() == b"kept"
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to own files as another"
+)
+def test_root_leaves_another_accounts_quarantine_usable_by_it(tmp_path: Path, inbox: Path) -> None:
+    """`sudo safelens quarantine ...` must not leave root-owned files the agent cannot read."""
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    root = tmp_path / "q"
+    root.mkdir(mode=0o700)
+    os.chown(root, nobody.pw_uid, nobody.pw_gid)
+    store = Quarantine(root, same_volume=lambda _a, _b: False)
+    (inbox / "a.jpg").write_bytes(b"x")
+    entry = store.add(inbox / "a.jpg", reason="sensitive", surface="cli")
+    store.add_bytes(b"y", original_path=str(inbox / "b.jpg"), reason="sensitive", surface="cli")
+    store.restore(entry.id)
+    owners = {p.stat().st_uid for p in root.rglob("*")}
+    assert owners == {nobody.pw_uid}
