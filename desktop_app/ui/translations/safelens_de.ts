@@ -71,59 +71,59 @@
     <name>Agent</name>
     <message>
         <source>Protection needs a guardian: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schutz braucht eine Aufsichtsperson: {0}</translation>
     </message>
     <message>
         <source>Protection off on this account</source>
-        <translation type="unfinished"></translation>
+        <translation>Schutz für dieses Konto aus</translation>
     </message>
     <message>
         <source>Protection on — set by your school</source>
-        <translation type="unfinished"></translation>
+        <translation>Schutz an — von deiner Schule festgelegt</translation>
     </message>
     <message>
         <source>Protection on</source>
-        <translation type="unfinished"></translation>
+        <translation>Schutz an</translation>
     </message>
     <message>
         <source>See your choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Deine Möglichkeiten</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später</translation>
     </message>
     <message>
         <source>Open a picture or video safely…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild oder Video sicher öffnen…</translation>
     </message>
     <message>
         <source>Contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte…</translation>
     </message>
     <message>
         <source>Guardian settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufsichtseinstellungen…</translation>
     </message>
     <message>
         <source>Quit SafeLens</source>
-        <translation type="unfinished"></translation>
+        <translation>SafeLens beenden</translation>
     </message>
     <message>
         <source>Someone shared something that may be sensitive</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand hat etwas geteilt, das sensibel sein könnte</translation>
     </message>
     <message>
         <source>SafeLens put it aside. You can see your choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>SafeLens hat es beiseitegelegt. Du kannst dir deine Möglichkeiten ansehen.</translation>
     </message>
     <message>
         <source>A file is waiting before it is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei wartet, bevor sie gesendet wird</translation>
     </message>
     <message>
         <source>It may be sensitive. You can choose what happens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie könnte sensibel sein. Du kannst entscheiden, was passiert.</translation>
     </message>
 </context>
 <context>

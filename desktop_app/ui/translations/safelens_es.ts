@@ -71,59 +71,59 @@
     <name>Agent</name>
     <message>
         <source>Protection needs a guardian: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>La protección necesita a un tutor: {0}</translation>
     </message>
     <message>
         <source>Protection off on this account</source>
-        <translation type="unfinished"></translation>
+        <translation>Protección desactivada en esta cuenta</translation>
     </message>
     <message>
         <source>Protection on — set by your school</source>
-        <translation type="unfinished"></translation>
+        <translation>Protección activada — la fija tu centro educativo</translation>
     </message>
     <message>
         <source>Protection on</source>
-        <translation type="unfinished"></translation>
+        <translation>Protección activada</translation>
     </message>
     <message>
         <source>See your choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver tus opciones</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Más tarde</translation>
     </message>
     <message>
         <source>Open a picture or video safely…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una imagen o un vídeo de forma segura…</translation>
     </message>
     <message>
         <source>Contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactos…</translation>
     </message>
     <message>
         <source>Guardian settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustes del tutor…</translation>
     </message>
     <message>
         <source>Quit SafeLens</source>
-        <translation type="unfinished"></translation>
+        <translation>Salir de SafeLens</translation>
     </message>
     <message>
         <source>Someone shared something that may be sensitive</source>
-        <translation type="unfinished"></translation>
+        <translation>Alguien ha compartido algo que puede ser sensible</translation>
     </message>
     <message>
         <source>SafeLens put it aside. You can see your choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>SafeLens lo ha apartado. Puedes ver tus opciones.</translation>
     </message>
     <message>
         <source>A file is waiting before it is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Un archivo está esperando antes de enviarse</translation>
     </message>
     <message>
         <source>It may be sensitive. You can choose what happens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Puede ser sensible. Tú eliges qué pasa.</translation>
     </message>
 </context>
 <context>

@@ -71,59 +71,59 @@
     <name>Agent</name>
     <message>
         <source>Protection needs a guardian: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>La protection a besoin d’un responsable : {0}</translation>
     </message>
     <message>
         <source>Protection off on this account</source>
-        <translation type="unfinished"></translation>
+        <translation>Protection désactivée sur ce compte</translation>
     </message>
     <message>
         <source>Protection on — set by your school</source>
-        <translation type="unfinished"></translation>
+        <translation>Protection active — définie par ton établissement</translation>
     </message>
     <message>
         <source>Protection on</source>
-        <translation type="unfinished"></translation>
+        <translation>Protection active</translation>
     </message>
     <message>
         <source>See your choices</source>
-        <translation type="unfinished"></translation>
+        <translation>Voir tes choix</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus tard</translation>
     </message>
     <message>
         <source>Open a picture or video safely…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une image ou une vidéo en sécurité…</translation>
     </message>
     <message>
         <source>Contacts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacts…</translation>
     </message>
     <message>
         <source>Guardian settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages du responsable…</translation>
     </message>
     <message>
         <source>Quit SafeLens</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter SafeLens</translation>
     </message>
     <message>
         <source>Someone shared something that may be sensitive</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelqu’un a partagé quelque chose qui peut être sensible</translation>
     </message>
     <message>
         <source>SafeLens put it aside. You can see your choices.</source>
-        <translation type="unfinished"></translation>
+        <translation>SafeLens l’a mis de côté. Tu peux voir tes choix.</translation>
     </message>
     <message>
         <source>A file is waiting before it is sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fichier attend avant d’être envoyé</translation>
     </message>
     <message>
         <source>It may be sensitive. You can choose what happens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Il peut être sensible. Tu peux choisir la suite.</translation>
     </message>
 </context>
 <context>
