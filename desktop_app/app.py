@@ -17,7 +17,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_gui(window: str, paths: list[str]) -> int:
-    """Open a window: 'main' (the app), 'guardian' (setup, or PIN then console) or 'open'."""
+    """Open a window: 'main' (the app), 'guardian' (setup, or PIN then console), 'open',
+    or 'agent' (the background agent with its tray icon)."""
     from desktop_app.analysis.analyzer import SensitivityAnalyzer
     from desktop_app.policy.approvals import Approvals
     from desktop_app.policy.editor import GuardianSettings
@@ -38,6 +39,10 @@ def run_gui(window: str, paths: list[str]) -> int:
         with SensitivityAnalyzer(strictness, test_pattern=test_mode) as analyzer:
             if window == "open":
                 return run_viewer(Path(paths[0]), analyzer, services)
+            if window == "agent":
+                from desktop_app.ui.agent_shell import agent_rules, run_agent
+
+                return run_agent(analyzer, services, agent_rules(services))
             return run_app(analyzer, services)
     finally:
         events.close()

@@ -32,6 +32,12 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     )
     viewer.add_argument("path", type=str, metavar="PATH")
     viewer.set_defaults(window="open")
+    agent = commands.add_parser(
+        "agent",
+        help="run the background agent (share folders, tray icon, notifications); "
+        "started at login for protected accounts",
+    )
+    agent.set_defaults(window="agent")
     return parser
 
 

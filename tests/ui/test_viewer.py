@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
@@ -59,9 +59,9 @@ def open_viewer(
     return window
 
 
-def shown(window: ViewerWindow) -> np.ndarray:
+def shown(window: QWidget) -> np.ndarray:
     """The widget's pixels without the plain margins around a picture of another shape."""
-    pixels = grab(window.view)
+    pixels = grab(window.view)  # type: ignore[attr-defined]
     background = pixels[0, 0]
     rows = np.flatnonzero((pixels != background).any(axis=(1, 2)))
     cols = np.flatnonzero((pixels != background).any(axis=(0, 2)))

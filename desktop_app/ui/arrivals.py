@@ -1,0 +1,137 @@
+"""What opens when the child clicks "Someone shared something that may be sensitive".
+
+The file is in quarantine; the window shows the help screens for it (no picture: the
+badge only). If the flow reaches the content — a teen's own choice after the screens, or
+a guardian's PIN for a younger child — the bytes are read from quarantine (verified) into
+a private temporary file that is shown and removed when the window closes. A guardian's
+approval is remembered by content hash and the file goes back to where it arrived, so
+the share folder lets it through from then on.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop_app.analysis.verdict import Analysis, Kind, Status
+from desktop_app.policy.approvals import Approvals
+from desktop_app.policy.guardian import GuardianPin
+from desktop_app.safety.events import EventCounts, Surface
+from desktop_app.safety.flow import Screen, ViewingFlow
+from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineReason
+
+from .intervention.screen import InterventionPanel, ViewerRules
+from .tasks import BackgroundWork
+from .viewer import flow_context
+from .widgets.sensitive_view import SensitiveImageView
+
+
+class ArrivalWindow(QWidget):
+    """Signals:
+    flow_changed(str): the flow's new screen.
+    """
+
+    flow_changed = Signal(str)
+
+    def __init__(
+        self,
+        entry: QuarantineEntry,
+        quarantine: Quarantine,
+        rules: ViewerRules,
+        *,
+        pin: GuardianPin | None = None,
+        approvals: Approvals | None = None,
+        events: EventCounts | None = None,
+    ) -> None:
+        super().__init__()
+        self.entry, self.quarantine, self.rules, self.approvals = (
+            entry,
+            quarantine,
+            rules,
+            approvals,
+        )
+        self.setWindowTitle(self.tr("SafeLens — something was shared with you"))
+        self.shown_file: Path | None = None
+        self.work = BackgroundWork(self)
+        self.view = SensitiveImageView(self)
+        could_not_check = entry.reason is QuarantineReason.could_not_check
+        self.result = Analysis(
+            kind=Kind.OTHER,
+            status=Status.UNREADABLE if could_not_check else Status.OK,
+            is_sensitive=not could_not_check,
+        )
+        self.view.show_result(self.result, Path(entry.original_path))
+        self.panel = InterventionPanel(rules, pin, events, Surface.share_folders, self)
+        self.panel.screen_changed.connect(self._screen_changed)
+        self.panel.approved.connect(self._approved)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.panel)
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape.activated.connect(lambda: self.panel.escape() or self.close())
+        self.panel.start(ViewingFlow(flow_context(rules, self.result, approved=False)))
+
+    @property
+    def flow(self) -> ViewingFlow | None:
+        flow = self.panel.flow
+        return flow if isinstance(flow, ViewingFlow) else None
+
+    def _screen_changed(self, value: str) -> None:
+        screen = Screen(value)
+        self.view.setVisible(screen not in (Screen.HELP, Screen.TRUSTED_ADULT))
+        if screen is Screen.CONTENT:
+            self.work.run(self._private_copy, on_result=self._show, on_error=self._not_shown)
+        elif screen is Screen.CLOSED:
+            self.close()
+        self.flow_changed.emit(value)
+
+    def _private_copy(self) -> Path:
+        """The verified bytes in a file only this user can read (worker thread)."""
+        data = self.quarantine.read_bytes(self.entry.id)
+        folder = Path(platformdirs.user_cache_dir("SafeLens", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix="shown-", dir=folder)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        return Path(name)
+
+    def _show(self, path: Path) -> None:
+        self.shown_file = path
+        kind = Kind.VIDEO if _looks_like_video(path) else Kind.IMAGE
+        chosen = Analysis(kind=kind, status=Status.OK, is_sensitive=True)
+        self.view.show_result(chosen, path)
+        self.view.reveal()
+
+    def _not_shown(self, error: BaseException) -> None:
+        """The stored copy is gone or damaged: it stays hidden, and the child is told."""
+        del error  # never logged: it may name the file
+        self.panel.body.setText(
+            self.tr("SafeLens couldn't open this. A guardian can look at it in the console.")
+        )
+
+    def _approved(self) -> None:
+        """The guardian said yes: remember it for these bytes and put the file back."""
+        approvals, profile = self.approvals, self.rules.profile_id
+        if approvals is not None and profile is not None:
+            self.work.run(approvals.remember, self.entry.sha256, profile)
+        self.work.run(self.quarantine.restore, self.entry.id, on_error=lambda _e: None)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.view.show_checking()
+        if self.shown_file is not None:
+            self.shown_file.unlink(missing_ok=True)
+            self.shown_file = None
+        super().closeEvent(event)
+
+
+def _looks_like_video(path: Path) -> bool:
+    with path.open("rb") as head:
+        start = head.read(16)
+    avi = start.startswith(b"RIFF") and start[8:12] == b"AVI "
+    return start[4:8] == b"ftyp" or start.startswith(b"\x1a\x45\xdf\xa3") or avi
