@@ -15,7 +15,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPainterPath, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.policy.effective import EffectivePolicy
 from desktop_app.safety.events import EventKind, Surface
@@ -87,12 +95,17 @@ class Notice(QWidget):
         self.open_button.clicked.connect(lambda: (self.close(), on_open()))
         later = QPushButton(translate("Agent", "Later"))
         later.clicked.connect(self.close)
-        layout = QHBoxLayout(self)
-        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(words, 1)
-        layout.addWidget(self.open_button)
-        layout.addWidget(later)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(words, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(later)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
 
 class TrayAgent(QObject):
