@@ -110,6 +110,8 @@ class ShareFolderWatch:
         # found elsewhere in the same folder with the same identity was renamed, not new.
         self._vanished: dict[tuple[Path, int, int, int], IndexEntry] = {}
         self._in_flight: dict[Path, _InFlight] = {}
+        self._ready: dict[Path, FileState] = {}  # settled, waiting for room at the worker
+        self._last_look = float("-inf")
         self._intake = Intake(self.timing.event_queue_limit)
         self._lock = threading.RLock()
         self._stopping = threading.Event()
@@ -155,11 +157,12 @@ class ShareFolderWatch:
             events += self._pass(time.monotonic())
             if self.failure is not None:
                 raise self.failure
-            if not self._settle and not self._in_flight:
-                break
-            if time.monotonic() >= deadline and not self._in_flight:
-                events += self._give_up()
-                break
+            if not self._ready and not self._in_flight:
+                if not self._settle:
+                    break
+                if time.monotonic() >= deadline:
+                    events += self._give_up()
+                    break
             self._intake.wait(self.timing.poll_s)
         with self._lock:
             self.index.save()
@@ -177,13 +180,13 @@ class ShareFolderWatch:
     def pending(self) -> int:
         """Files still arriving or being checked (for status displays and tests)."""
         with self._lock:
-            return len(self._settle) + len(self._in_flight)
+            return len(self._settle) + len(self._ready) + len(self._in_flight)
 
     # -- the loop -------------------------------------------------------------------
     def _run(self) -> None:
         while not self._stopping.is_set():
             self._pass(time.monotonic())
-            busy = bool(self._settle) or bool(self._in_flight)
+            busy = bool(self._settle) or bool(self._ready) or bool(self._in_flight)
             timeout = self.timing.poll_s if busy else self._next_rescan - time.monotonic()
             self._intake.wait(max(0.01, min(timeout, self.timing.rescan_s)))
         while self._in_flight:
@@ -201,8 +204,11 @@ class ShareFolderWatch:
                 self._rescan(done)
                 self._next_rescan = now + self.timing.rescan_s
             self._collect(done)
-            if look:
+            if look and now - self._last_look >= self.timing.poll_s:
                 self._look(now, done)
+                self._last_look = now
+            if look:
+                self._feed(done)
             if now - self._last_save >= 2.0:
                 self.index.save()
                 self._last_save = now
@@ -242,7 +248,9 @@ class ShareFolderWatch:
                     continue
                 if stat.S_ISLNK(info.st_mode):
                     done.events.append(self.handling.symlink(folder, path, state))
-                elif path not in self._settle and path not in self._in_flight:
+                elif not any(
+                    path in queue for queue in (self._settle, self._ready, self._in_flight)
+                ):
                     self._settle.look(path, state, time.monotonic(), time.time())
             for entry in self.index.keep_only(folder.path, present):
                 self._vanish(folder, entry)
@@ -296,11 +304,23 @@ class ShareFolderWatch:
             held = held_for_writing({(s.device, s.inode) for _, s in ready})
             ready = [(p, s) for p, s in ready if (s.device, s.inode) not in held]
         for path, state in ready:
-            if len(self._in_flight) >= self.timing.max_in_flight:
-                break
             if can_open(path):
                 self._settle.forget(path)
-                self._start_check(path, state, done)
+                self._ready[path] = state
+
+    def _feed(self, done: _Round) -> None:
+        """Start checks for settled files while the worker has room (bulk, bounded)."""
+        while self._ready and len(self._in_flight) < self.timing.max_in_flight:
+            path = next(iter(self._ready))
+            state = self._ready.pop(path)
+            try:
+                now_state = FileState.of(os.lstat(path))
+            except OSError:
+                continue  # gone before its turn
+            if now_state != state:
+                self._settle.look(path, now_state, time.monotonic(), time.time())
+                continue  # written again: settle again
+            self._start_check(path, state, done)
 
     def _start_check(self, path: Path, state: FileState, done: _Round) -> None:
         folder = self._owner(path)

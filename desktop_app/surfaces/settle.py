@@ -91,12 +91,11 @@ class SettleWatch:
             return False
         arrival.looks += 1
         quiet_for = now - arrival.changed_at
+        if quiet_for < self.settle_s:
+            return False
         if is_temporary_name(path.name) or has_temporary_sibling(path):
             return quiet_for >= self.abandoned_after_s
-        return quiet_for >= self.settle_s
-
-    def arrivals(self) -> dict[Path, Arrival]:
-        return dict(self._arrivals)
+        return True
 
 
 def can_open(path: Path) -> bool:
