@@ -170,7 +170,7 @@ class SafeFileDialog(QDialog):
         self._generation += 1
         generation = self._generation
         self._listed = []
-        self.grid.show_entries([])
+        self.grid.clear()
         self.path_bar.setText(self.folder)
         self.status.setText(self.tr("Opening the folder…"))
         self.work.run(
@@ -179,6 +179,10 @@ class SafeFileDialog(QDialog):
             on_result=lambda entries: self._arrived(generation, entries),
             on_error=lambda error: self._unlistable(generation, error),
         )
+
+    @property
+    def folder_path(self) -> Path:
+        return Path(self.folder)
 
     def go_up(self) -> None:
         self.set_folder(str(Path(self.folder).parent))

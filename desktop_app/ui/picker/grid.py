@@ -61,9 +61,15 @@ class FileGrid(QListView):
         model.rowsInserted.connect(self.refresh_soon)
         model.modelReset.connect(self.scheduler.forget_wishes)
 
+    def clear(self) -> None:
+        """Empty the grid while the next folder is listed (no ``filled`` yet)."""
+        self._feed_timer.stop()
+        self._queued = []
+        self.picker_model.clear()
+
     def show_entries(self, entries: list[FolderEntry]) -> None:
         """Replace the rows; they are added in slices so the event loop never waits long."""
-        self.picker_model.clear()
+        self.clear()
         self._queued = list(entries)
         self._feed()
 
