@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
@@ -24,6 +25,7 @@ from .contacts import ContactsView
 from .guardian.launcher import GuardianLauncher
 from .guardian.services import GuardianServices
 from .i18n import choose_region
+from .intervention.copy import translate
 from .intervention.send_dialog import SendDialog
 from .picker.dialog import SafeFileDialog
 from .tasks import BackgroundWork
@@ -82,10 +84,20 @@ class Agent:
     def start(self) -> None:
         self.tray.start()
         self.watch.start()
+        self.health = QTimer()
+        self.health.setInterval(30_000)  # twice a minute: the agent stays idle otherwise
+        self.health.timeout.connect(self.check_health)
+        self.health.start()
         if self.services.settings.policy.profile.protected:
             self.work.run(install_autostart, autostart_entry(), on_error=lambda _e: None)
 
+    def check_health(self) -> None:
+        """The checker cannot run (models missing or altered): say so in the tray."""
+        if self.watch.failure is not None:
+            self.tray.set_problem(translate("Agent", "SafeLens can't check files right now"))
+
     def stop(self) -> None:
+        self.health.stop()
         self.watch.stop()
         self.tray.stop()
 

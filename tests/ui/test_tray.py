@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
+from desktop_app.analysis.verdict import AnalyzerUnavailable
 from desktop_app.policy.approvals import Approvals, content_sha256
 from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.guardian import GuardianPin
@@ -172,3 +173,15 @@ def test_the_menu_offers_no_quit_to_a_protected_child(
         assert texts[0] == "Protection on" and not agent.tray.menu.actions()[0].isEnabled()
         assert "Quit SafeLens" not in texts
         assert "Guardian settings…" in texts and "Contacts…" in texts
+
+
+def test_the_tray_says_when_files_cannot_be_checked(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, inbox: Path, tmp_path: Path
+) -> None:
+    services = child_services(inbox, 2017)
+    with running_agent(analyzer, services, tmp_path) as agent:
+        agent.watch.failure = AnalyzerUnavailable("The SafeLens models were altered.")
+        agent.check_health()
+        status = agent.tray.menu.actions()[0].text()
+        assert status == "Protection needs a guardian: SafeLens can't check files right now"
+        assert status in agent.tray.tray.toolTip()
