@@ -17,6 +17,7 @@ from types import FrameType
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import AnalyzerUnavailable, Strictness
+from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.effective import load_effective
 from desktop_app.policy.settings import AgeBand
 from desktop_app.surfaces.folder_watch import ShareFolderWatch, WatchTiming
@@ -81,6 +82,7 @@ def _watch(args: argparse.Namespace) -> int:
         Quarantine(),
         band=band,
         profile_id=policy.profile.profile_id,
+        approvals=Approvals(),
         on_event=lambda event: _print(event, args.json),
         timing=timing,
     )

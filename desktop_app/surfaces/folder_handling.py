@@ -145,21 +145,17 @@ class Handling:
 
     def release(self, entry_id: str) -> FolderEvent:
         """Put a held outgoing file back at its place (a new name if that is taken)."""
-        held = self.index.held.get(entry_id)
-        if held is None:
-            raise ShareFolderError("This file is not held by a share folder.")
         entry = self.quarantine.get(entry_id)
+        if entry.surface != OUTGOING_SURFACE:
+            raise ShareFolderError("This file was not held by an outgoing share folder.")
+        held = self.index.held.get(entry_id) or {}
         self.index.release(entry.sha256)
         self.index.save(force=True)  # released before it reappears in the folder
         restored = self.quarantine.restore(entry_id)
         self.index.unmark_held(entry_id)
-        return FolderEvent(
-            FolderEventKind.RELEASED,
-            str(restored),
-            str(held.get("status", "ok")),
-            bool(held.get("sensitive", False)),
-            entry_id,
-        )
+        sensitive = bool(held.get("sensitive", entry.reason is QuarantineReason.sensitive))
+        status = str(held.get("status", "ok" if sensitive else "unreadable"))
+        return FolderEvent(FolderEventKind.RELEASED, str(restored), status, sensitive, entry_id)
 
     def _let_through(self, sha256: str) -> bool:
         if sha256 in self.index.released:

@@ -383,3 +383,15 @@ def test_a_rename_while_the_watcher_was_off_is_not_a_new_file(
     assert watch_for(folders, analyzer, AgeBand.ADULT).run_once() == [
         FolderEvent(FolderEventKind.CHECKED, str(inbox / "copy.jpg"), "ok", False)
     ]
+
+
+def test_only_held_outgoing_files_can_be_released(
+    analyzer: SensitivityAnalyzer, inbox: Path
+) -> None:
+    from desktop_app.surfaces.folder_handling import ShareFolderError
+
+    watch = watch_for([ShareFolder(inbox)], analyzer, AgeBand.UNDER13)
+    events = by_name(watch.run_once())
+    with pytest.raises(ShareFolderError):
+        watch.release(str(events["pattern.png"].quarantine_id))  # incoming: a guardian's call
+    assert not (inbox / "pattern.png").exists()
