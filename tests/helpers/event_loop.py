@@ -2,34 +2,49 @@
 
 from __future__ import annotations
 
-import threading
+import os
 import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
 
-def _waiting_for_cpu_s() -> float:
-    """Seconds this thread was ready to run but the OS ran others (Linux schedstat; else 0)."""
+def _waiting_for_cpu_s() -> dict[int, float]:
+    """Per thread of this process: seconds it was ready to run but the OS ran others.
+
+    Linux schedstat; elsewhere nothing is known and every gap counts in full.
+    """
+    waited: dict[int, float] = {}
     try:
-        with open(f"/proc/self/task/{threading.get_native_id()}/schedstat") as stat:
-            return int(stat.read().split()[1]) / 1e9
-    except (OSError, ValueError, IndexError):
-        return 0.0
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return waited
+    for tid in tasks:
+        try:
+            with open(f"/proc/self/task/{tid}/schedstat") as stat:
+                waited[int(tid)] = int(stat.read().split()[1]) / 1e9
+        except (OSError, ValueError, IndexError):
+            continue
+    return waited
 
 
 @dataclass(frozen=True)
 class Gap:
-    """The time between two ticks, and how long of it the OS kept the GUI thread waiting."""
+    """The time between two ticks, and how long of it the OS kept the app waiting for a CPU."""
 
     wall_ms: float
     cpu_ms: float  # the GUI thread was running
-    queued_ms: float  # ready to run, but the CPUs were busy with other processes
+    queued_ms: float  # the longest any thread of the app was ready but had no CPU
 
     @property
     def stall_ms(self) -> float:
-        """The app's own share of the gap: what is left after the OS's queueing."""
-        return max(0.0, self.wall_ms - self.queued_ms)
+        """The app's own share of the gap.
+
+        The GUI thread's own running time always counts. Otherwise the gap minus the
+        OS's queueing: the GUI thread may itself wait for a CPU, or for the GIL held by
+        another thread of the app that waits for a CPU (other processes' load).
+        """
+        return max(self.cpu_ms, self.wall_ms - self.queued_ms)
 
 
 class EventLoopGaps(QObject):
@@ -45,7 +60,7 @@ class EventLoopGaps(QObject):
         super().__init__(parent)
         self.interval_ms = interval_ms
         self.gaps: list[Gap] = []
-        self._last: tuple[float, float, float] | None = None
+        self._last: tuple[float, float, dict[int, float]] | None = None
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(interval_ms)
@@ -73,6 +88,7 @@ class EventLoopGaps(QObject):
 
     @property
     def queued_ms(self) -> float:
+        """How long, in all, the OS kept the app's busiest-waiting thread off the CPUs."""
         return sum(g.queued_ms for g in self.gaps)
 
     def percentile(self, fraction: float) -> float:
@@ -82,6 +98,8 @@ class EventLoopGaps(QObject):
     def _tick(self) -> None:
         now = (time.perf_counter(), time.thread_time(), _waiting_for_cpu_s())
         if self._last is not None:
-            wall, cpu, queued = (a - b for a, b in zip(now, self._last, strict=True))
+            before = self._last[2]
+            queued = max((now[2][t] - before[t] for t in now[2] if t in before), default=0.0)
+            wall, cpu = now[0] - self._last[0], now[1] - self._last[1]
             self.gaps.append(Gap(wall * 1000, cpu * 1000, queued * 1000))
         self._last = now
