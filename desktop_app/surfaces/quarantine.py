@@ -230,7 +230,7 @@ class Quarantine:
         """Journal, then the entry, both on disk before anything moves."""
         try:
             self._journal.write(entry.id, {"op": "add", "entry": entry.to_json(), "source": source})
-        except StorageError as exc:
+        except (StorageError, OSError) as exc:
             reraise(exc)
         crash_point("add:journaled")
         try:
@@ -300,7 +300,7 @@ class Quarantine:
             entry = self.get(entry_id)
             try:
                 self._journal.write(entry.id, {"op": "delete", "id": entry.id})
-            except StorageError as exc:
+            except (StorageError, OSError) as exc:
                 reraise(exc)
             crash_point("delete:journaled")
             fs.remove_quietly(self._files / entry.id)

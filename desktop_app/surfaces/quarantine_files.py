@@ -133,7 +133,7 @@ def place_new(source: Path, target: Path, *, keep_source: bool = False) -> None:
     ``keep_source`` a successful link leaves both names (the caller removes the source later).
     """
     try:
-        os.link(source, target, follow_symlinks=False)
+        os.link(source, target)  # source is always our own regular file, never a link
     except FileExistsError:
         raise
     except OSError as exc:
