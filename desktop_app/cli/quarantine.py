@@ -3,7 +3,7 @@
 Restoring or deleting changes what a child can see, so both need the guardian: the user must be
 able to write the quarantine folder, and be an administrator (root), or give the guardian PIN
 (asked in a terminal, or one line on stdin with --pin-stdin). Before any PIN is set up, the
-owner of SafeLens' data folder may go ahead. Listing needs only read access to the folder.
+owner of SafeLens' data folder may go ahead. Listing needs no PIN (the folder is private).
 
 Exit codes: 0 done; 1 error (one line says what); 2 usage; 4 not permitted.
 """
