@@ -14,25 +14,16 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_app.analysis.verdict import Analysis
 from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.flow import FlowContext, Screen, ViewingFlow
+from desktop_app.safety.events import Surface
+from desktop_app.safety.flow import Screen, ViewingFlow
 
-from ..intervention.panel import FlowPanel
-from ..viewer import ViewerRules
+from ..intervention.screen import InterventionPanel
+from ..viewer import ViewerRules, flow_context
 from ..widgets.sensitive_view import SensitiveImageView
 
 
 def flow_for(rules: ViewerRules, result: Analysis, approved: bool) -> ViewingFlow:
-    return ViewingFlow(
-        FlowContext(
-            band=rules.band,
-            view_policy=rules.view_policy,
-            remembered_approval=approved,
-            could_not_check=result.could_not_check,
-            recent_encounters=rules.recent_encounters,
-            escalation_threshold=rules.escalation_threshold,
-            guardian_notices=rules.guardian_notices,
-        )
-    )
+    return ViewingFlow(flow_context(rules, result, approved))
 
 
 class PickIntervention(QDialog):
@@ -62,9 +53,9 @@ class PickIntervention(QDialog):
         self.view = SensitiveImageView(self)
         self.view.setMinimumSize(320, 200)
         self.view.show_result(result, path)  # never cleared here: blur or nothing
-        self.panel = FlowPanel(rules, pin, self)
+        self.panel = InterventionPanel(rules, pin, None, Surface.file_picker, self)
         self.panel.screen_changed.connect(self._screen)
-        self.panel.guardian_approved.connect(self.guardian_approved)
+        self.panel.approved.connect(self.guardian_approved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.panel)
@@ -74,7 +65,7 @@ class PickIntervention(QDialog):
     def reject(self) -> None:
         """Esc or the window's close button (QDialog calls this): always the safe side."""
         if not self._ended:
-            self.panel.close_flow()  # the flow lands on CLOSED, which ends the dialog
+            self.panel.escape()  # the flow lands on CLOSED, which ends the dialog
         if not self._ended:
             self._end(accepted=False)
 
