@@ -7,6 +7,7 @@ the arrivals' help screens, the sending dialog and (with the PIN) the guardian c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -33,73 +34,22 @@ from .tray import AgentActions, TrayAgent, tamper_recorder
 from .viewer import ViewerRules, ViewerWindow
 
 
-class Agent:
-    """Everything the agent keeps alive, built from the services (no globals)."""
+class Openers:
+    """The windows a person can open from the tray or the main window (kept alive here)."""
 
     def __init__(
         self,
-        app: QApplication,
         analyzer: SensitivityAnalyzer,
         services: GuardianServices,
         rules: ViewerRules,
-        *,
-        quarantine: Quarantine | None = None,
-        heartbeat_folder: Path | None = None,
-        timing: WatchTiming | None = None,
+        quarantine: Quarantine,
     ) -> None:
-        self.app, self.analyzer, self.services, self.rules = app, analyzer, services, rules
-        self.quarantine = quarantine if quarantine is not None else Quarantine()
+        self.analyzer, self.services, self.rules = analyzer, services, rules
+        self.quarantine = quarantine
         self.windows: list[QWidget] = []
         self.work = BackgroundWork()
-        policy = services.settings.policy
-        profile = policy.profile
-        events = services.events
-        self.heartbeat: Heartbeat | None = None
-        if events is not None and profile.protected:
-            record = tamper_recorder(events.record, profile.profile_id)
-            owner = profile.profile_id or profile.os_user
-            self.heartbeat = Heartbeat(owner, record, folder=heartbeat_folder)
-        actions = AgentActions(
-            open_file=self.open_file,
-            contacts=self.open_contacts,
-            guardian=self.open_guardian,
-            open_arrival=self.open_arrival,
-            quit=None if profile.protected else app.quit,
-        )
-        self.tray = TrayAgent(policy, actions, heartbeat=self.heartbeat)
-        folders = folders_from_policy(policy) if profile.protected else []
-        self.watch = ShareFolderWatch(
-            folders,
-            analyzer,
-            self.quarantine,
-            band=profile.band,
-            profile_id=profile.profile_id,
-            counts=events,
-            approvals=services.approvals,
-            on_event=self.tray.deliver,
-            timing=timing,
-        )
         self.launcher = GuardianLauncher(services)
-
-    def start(self) -> None:
-        self.tray.start()
-        self.watch.start()
-        self.health = QTimer()
-        self.health.setInterval(30_000)  # twice a minute: the agent stays idle otherwise
-        self.health.timeout.connect(self.check_health)
-        self.health.start()
-        if self.services.settings.policy.profile.protected:
-            self.work.run(install_autostart, autostart_entry(), on_error=lambda _e: None)
-
-    def check_health(self) -> None:
-        """The checker cannot run (models missing or altered): say so in the tray."""
-        if self.watch.failure is not None:
-            self.tray.set_problem(translate("Agent", "SafeLens can't check files right now"))
-
-    def stop(self) -> None:
-        self.health.stop()
-        self.watch.stop()
-        self.tray.stop()
+        self.release: Callable[[str], object] | None = None  # set by the agent's watcher
 
     def _keep(self, window: QWidget) -> QWidget:
         self.windows = [w for w in self.windows if w.isVisible()] + [window]
@@ -109,8 +59,8 @@ class Agent:
     def open_file(self) -> None:
         path, _chosen = SafeFileDialog.getOpenFileName(
             None,
-            "",
-            "",
+            translate("Agent", "Open a picture or video"),
+            str(Path.home()),
             "",
             analyzer=self.analyzer,
             rules=self.rules,
@@ -151,7 +101,9 @@ class Agent:
         entry_id = event.quarantine_id
         if event.event is FolderEventKind.HELD:
             dialog = SendDialog(self.rules, pin=self.services.pin, events=self.services.events)
-            dialog.accepted.connect(lambda: self.work.run(self.watch.release, entry_id))
+            release = self.release
+            if release is not None:
+                dialog.accepted.connect(lambda: self.work.run(release, entry_id))
             self._keep(dialog)
             return
         try:
@@ -168,6 +120,79 @@ class Agent:
         )
         window.resize(640, 560)
         self._keep(window)
+
+
+class Agent:
+    """Everything the agent keeps alive, built from the services (no globals)."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        analyzer: SensitivityAnalyzer,
+        services: GuardianServices,
+        rules: ViewerRules,
+        *,
+        quarantine: Quarantine | None = None,
+        heartbeat_folder: Path | None = None,
+        timing: WatchTiming | None = None,
+    ) -> None:
+        self.app, self.services = app, services
+        self.quarantine = quarantine if quarantine is not None else Quarantine()
+        self.open = Openers(analyzer, services, rules, self.quarantine)
+        self.work = BackgroundWork()
+        policy = services.settings.policy
+        profile = policy.profile
+        events = services.events
+        self.heartbeat: Heartbeat | None = None
+        if events is not None and profile.protected:
+            record = tamper_recorder(events.record, profile.profile_id)
+            owner = profile.profile_id or profile.os_user
+            self.heartbeat = Heartbeat(owner, record, folder=heartbeat_folder)
+        actions = AgentActions(
+            open_file=self.open.open_file,
+            contacts=self.open.open_contacts,
+            guardian=self.open.open_guardian,
+            open_arrival=self.open.open_arrival,
+            quit=None if profile.protected else app.quit,
+        )
+        self.tray = TrayAgent(policy, actions, heartbeat=self.heartbeat)
+        folders = folders_from_policy(policy) if profile.protected else []
+        self.watch = ShareFolderWatch(
+            folders,
+            analyzer,
+            self.quarantine,
+            band=profile.band,
+            profile_id=profile.profile_id,
+            counts=events,
+            approvals=services.approvals,
+            on_event=self.tray.deliver,
+            timing=timing,
+        )
+        self.open.release = self.watch.release
+
+    @property
+    def windows(self) -> list[QWidget]:
+        return self.open.windows
+
+    def start(self) -> None:
+        self.tray.start()
+        self.watch.start()
+        self.health = QTimer()
+        self.health.setInterval(30_000)  # twice a minute: the agent stays idle otherwise
+        self.health.timeout.connect(self.check_health)
+        self.health.start()
+        if self.services.settings.policy.profile.protected:
+            self.work.run(install_autostart, autostart_entry(), on_error=lambda _e: None)
+
+    def check_health(self) -> None:
+        """The checker cannot run (models missing or altered): say so in the tray."""
+        if self.watch.failure is not None:
+            self.tray.set_problem(translate("Agent", "SafeLens can't check files right now"))
+
+    def stop(self) -> None:
+        self.health.stop()
+        self.watch.stop()
+        self.tray.stop()
 
 
 def run_agent(analyzer: SensitivityAnalyzer, services: GuardianServices, rules: ViewerRules) -> int:

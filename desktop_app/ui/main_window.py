@@ -47,11 +47,7 @@ class MainWindow(QMainWindow):
         self.status.setAccessibleName(self.tr("Protection status"))
         self.status.setWordWrap(True)
 
-        self.check_button = QPushButton(self.tr("&Check files…"))
-        self.check_button.setAccessibleDescription(
-            self.tr("Choose pictures or videos to check on this computer")
-        )
-        self.check_button.clicked.connect(self.choose_files)
+        self._make_buttons()
 
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result"), self.tr("Why")])
@@ -66,10 +62,6 @@ class MainWindow(QMainWindow):
         note = QLabel(self.tr("Everything is checked on this computer. Nothing is sent anywhere."))
         note.setStyleSheet("color: palette(mid);")
 
-        self.guardian_button = QPushButton(self.tr("&Guardian settings…"))
-        self.guardian_button.setAccessibleDescription(
-            self.tr("Set up SafeLens, or open the guardian console with the PIN")
-        )
         self.setup_note = QLabel(
             self.tr("SafeLens is not set up yet. A guardian can set it up in a few minutes.")
         )
@@ -78,6 +70,8 @@ class MainWindow(QMainWindow):
         self.launcher: object = None  # the guardian launcher, set by the shell
 
         buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.contacts_button)
         buttons.addWidget(self.check_button)
         buttons.addStretch(1)
         buttons.addWidget(self.guardian_button)
@@ -95,6 +89,25 @@ class MainWindow(QMainWindow):
         # A tiny blank picture proves the worker started and both models verified.
         blank = Image.new("RGB", (64, 64), (200, 200, 200))
         self.watcher.watch(analyzer.submit_image(blank, interactive=True), _WARMUP)
+
+    def _make_buttons(self) -> None:
+        self.check_button = QPushButton(self.tr("&Check files…"))
+        self.check_button.setAccessibleDescription(
+            self.tr("Choose pictures or videos to check on this computer")
+        )
+        self.check_button.clicked.connect(self.choose_files)
+        self.open_button = QPushButton(self.tr("&Open a picture or video…"))
+        self.open_button.setAccessibleDescription(
+            self.tr("Open a file in SafeLens' safe viewer; it is checked before it is shown")
+        )
+        self.contacts_button = QPushButton(self.tr("C&ontacts…"))
+        self.contacts_button.setAccessibleDescription(
+            self.tr("Import contact cards; their photos are checked before they are shown")
+        )
+        self.guardian_button = QPushButton(self.tr("&Guardian settings…"))
+        self.guardian_button.setAccessibleDescription(
+            self.tr("Set up SafeLens, or open the guardian console with the PIN")
+        )
 
     def show_setup_needed(self, needed: bool) -> None:
         """Invite a guardian to set up, until setup has been saved."""

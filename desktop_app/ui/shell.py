@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.policy.settings import AgeBand
+from desktop_app.surfaces.quarantine import Quarantine
 
+from .agent_shell import Openers
 from .guardian.launcher import GuardianLauncher
 from .guardian.services import GuardianServices
 from .i18n import choose_language, choose_region, install_language
@@ -33,9 +35,21 @@ def application(services: GuardianServices | None = None) -> QApplication:
     return app
 
 
-def main_window(analyzer: SensitivityAnalyzer, services: GuardianServices) -> MainWindow:
-    """The first window, with its way into the guardian's setup or console."""
+def main_window(
+    analyzer: SensitivityAnalyzer, services: GuardianServices, openers: Openers | None = None
+) -> MainWindow:
+    """The first window, with its ways into the viewer, contacts and the guardian's console."""
     window = MainWindow(analyzer)
+    made: list[Openers] = [openers] if openers is not None else []
+
+    def opener() -> Openers:  # built on first use: the quarantine folder is made only then
+        if not made:
+            rules = viewer_rules(services, choose_region(services.settings.policy["region"]))
+            made.append(Openers(analyzer, services, rules, Quarantine()))
+        return made[0]
+
+    window.open_button.clicked.connect(lambda: opener().open_file())
+    window.contacts_button.clicked.connect(lambda: opener().open_contacts())
     launcher = GuardianLauncher(services, window)
     window.guardian_button.clicked.connect(launcher.open)
     window.show_setup_needed(not services.settings.set_up)

@@ -56,3 +56,19 @@ def test_guardian_command_finishes_when_the_pin_dialog_is_cancelled(qtbot: QtBot
     qtbot.waitUntil(lambda: not dialog.checking, timeout=5_000)  # it first reads the delay
     dialog.reject()
     qtbot.waitUntil(lambda: finished == [True], timeout=5_000)
+
+
+def test_main_window_opens_the_contacts_view(qtbot: QtBot, analyzer: SensitivityAnalyzer) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.contacts import ContactsView
+
+    services = make_services(MemoryKeyring())
+    window = main_window(analyzer, services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.contacts_button, Qt.MouseButton.LeftButton)
+    views = [w for w in QApplication.topLevelWidgets() if isinstance(w, ContactsView)]
+    assert len(views) == 1 and views[0].isVisible()
+    views[0].close()

@@ -14,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
-from desktop_app.analysis.verdict import AnalyzerUnavailable
 from desktop_app.policy.approvals import Approvals, content_sha256
 from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.guardian import GuardianPin
@@ -29,6 +28,7 @@ from desktop_app.ui.agent_shell import Agent, agent_rules
 from desktop_app.ui.arrivals import ArrivalWindow
 from desktop_app.ui.guardian.services import GuardianServices
 from desktop_app.ui.tray import Notice
+from tests.analysis.test_models import _tampered_manifest
 from tests.helpers import media
 from tests.helpers.keyring import MemoryKeyring
 from tests.ui.guardian_helpers import FAST, PIN
@@ -176,11 +176,17 @@ def test_the_menu_offers_no_quit_to_a_protected_child(
 
 
 def test_the_tray_says_when_files_cannot_be_checked(
-    qtbot: QtBot, analyzer: SensitivityAnalyzer, inbox: Path, tmp_path: Path
+    qtbot: QtBot, inbox: Path, tmp_path: Path
 ) -> None:
+    """Altered model weights: nothing can be checked, arrivals stay put aside, the tray says so."""
     services = child_services(inbox, 2017)
-    with running_agent(analyzer, services, tmp_path) as agent:
-        agent.watch.failure = AnalyzerUnavailable("The SafeLens models were altered.")
+    pattern = testpattern.write_image(tmp_path / "shared.png", 480, 360)
+    with (
+        SensitivityAnalyzer(manifest=_tampered_manifest(tmp_path), workers=1) as broken,
+        running_agent(broken, services, tmp_path) as agent,
+    ):
+        shutil.copyfile(pattern, inbox / "shared.png")
+        qtbot.waitUntil(lambda: agent.watch.failure is not None, timeout=60_000)
         agent.check_health()
         status = agent.tray.menu.actions()[0].text()
         assert status == "Protection needs a guardian: SafeLens can't check files right now"
