@@ -1,4 +1,6 @@
-"""Render the app's screens offscreen into docs/screenshots/.
+"""Render the main window and the picture widget offscreen into docs/screenshots/.
+
+The help screens: docs/make_help_screenshots.py; the agent: make_agent_screenshots.py.
 
 Run: .venv/bin/python docs/make_screenshots.py
 """
@@ -21,7 +23,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 def wait_until(app: object, condition: object) -> None:
     """Let the event loop run (in 20 ms slices) until the condition holds."""
-    from PySide6.QtTest import QTest
 
     while not condition():  # type: ignore[operator]
         QTest.qWait(20)
@@ -37,40 +38,9 @@ def view_states(analyzer: object, pattern: Path, out: Path) -> None:
     view.grab().save(str(out / "viewer-1-checking.png"))
     view.show_result(analyzer.analyze_image(pattern), pattern)  # type: ignore[attr-defined]
     view.grab().save(str(out / "viewer-2-blurred.png"))
-    view.reveal()
+    view.reveal()  # the original is read off the GUI thread
+    wait_until(None, lambda: view.state.value == "shown")
     view.grab().save(str(out / "viewer-3-shown.png"))
-
-
-def viewer_screens(analyzer: object, pattern: Path, out: Path) -> None:
-    """`safelens open` on sensitive content, as a child under 13 in the UK sees each screen."""
-    from desktop_app.policy.settings import AgeBand
-    from desktop_app.safety.flow import Action
-    from desktop_app.ui.viewer import ViewerRules, ViewerWindow
-
-    rules = ViewerRules(
-        AgeBand.UNDER13,
-        "guardian_approval",
-        region="GB",
-        trusted_adults=[{"name": "Mum", "phone": "+44 7700 900123"}],
-    )
-    window = ViewerWindow(pattern, analyzer, rules)  # type: ignore[arg-type]
-    window.resize(720, 640)
-    window.show()
-    wait_until(QApplication.instance(), lambda: window.flow is not None)
-    steps = [
-        ("1-blurred", []),
-        ("2-why", [Action.WHY]),
-        ("3-help", [Action.GET_HELP]),
-        ("4-trusted-adult", [Action.MESSAGE_ADULT]),
-        ("5-are-you-sure", [Action.BACK, Action.CONTINUE]),
-        ("6-guardian", [Action.VIEW]),
-    ]
-    for name, actions in steps:
-        for action in actions:
-            window.press(action)
-        QTest.qWait(150)  # let the layout settle before the picture is taken
-        window.grab().save(str(out / f"open-{name}.png"))
-    window.close()
 
 
 def main() -> None:
@@ -97,7 +67,6 @@ def main() -> None:
         OUT.mkdir(exist_ok=True)
         window.grab().save(str(OUT / "main-window.png"))
         view_states(analyzer, files[2], OUT)
-        viewer_screens(analyzer, files[2], OUT)
         testpattern.render(512, 384).save(OUT / "test-pattern.png")
     print(f"wrote screenshots to {OUT}")
 
