@@ -125,6 +125,14 @@
         <source>It may be sensitive. You can choose what happens.</source>
         <translation>Sie könnte sensibel sein. Du kannst entscheiden, was passiert.</translation>
     </message>
+    <message>
+        <source>Open a picture or video</source>
+        <translation>Bild oder Video öffnen</translation>
+    </message>
+    <message>
+        <source>SafeLens can&apos;t check files right now</source>
+        <translation>SafeLens kann gerade keine Dateien prüfen</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPage</name>
@@ -170,6 +178,10 @@
     <message>
         <source>SafeLens — something was shared with you</source>
         <translation>SafeLens — jemand hat etwas mit dir geteilt</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t open this. A guardian can look at it in the console.</source>
+        <translation>SafeLens konnte das nicht öffnen. Eine Aufsichtsperson kann es sich im Aufsichtsbereich ansehen.</translation>
     </message>
 </context>
 <context>
@@ -301,6 +313,50 @@
         <source>photo hidden</source>
         <translation>Foto versteckt</translation>
     </message>
+    <message>
+        <source>{0} contact imported.</source>
+        <translation>{0} Kontakt importiert.</translation>
+    </message>
+    <message>
+        <source>{0} contacts imported.</source>
+        <translation>{0} Kontakte importiert.</translation>
+    </message>
+    <message>
+        <source>{0} photo was hidden.</source>
+        <translation>{0} Foto wurde versteckt.</translation>
+    </message>
+    <message>
+        <source>{0} photos were hidden.</source>
+        <translation>{0} Fotos wurden versteckt.</translation>
+    </message>
+    <message>
+        <source>{0} photo link was removed (SafeLens never downloads pictures).</source>
+        <translation>{0} Fotolink wurde entfernt (SafeLens lädt nie Bilder herunter).</translation>
+    </message>
+    <message>
+        <source>{0} photo links were removed (SafeLens never downloads pictures).</source>
+        <translation>{0} Fotolinks wurden entfernt (SafeLens lädt nie Bilder herunter).</translation>
+    </message>
+    <message>
+        <source>{0} card could not be read.</source>
+        <translation>{0} Karte konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>{0} cards could not be read.</source>
+        <translation>{0} Karten konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The contacts were not imported: {0}</source>
+        <translation>Die Kontakte wurden nicht importiert: {0}</translation>
+    </message>
+    <message>
+        <source>The contacts were not imported: the file could not be read.</source>
+        <translation>Die Kontakte wurden nicht importiert: Die Datei konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The contacts were not imported because something went wrong in SafeLens.</source>
+        <translation>Die Kontakte wurden nicht importiert, weil in SafeLens etwas schiefgelaufen ist.</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -353,37 +409,6 @@
     <message>
         <source>Files</source>
         <translation>Dateien</translation>
-    </message>
-</context>
-<context>
-    <name>FlowPanel</name>
-    <message>
-        <source>Guardian: type your PIN to allow this.</source>
-        <translation>Aufsichtsperson: Geben Sie Ihre PIN ein, um dies zu erlauben.</translation>
-    </message>
-    <message>
-        <source>In an emergency call {0}.</source>
-        <translation>Im Notfall ruf {0} an.</translation>
-    </message>
-    <message>
-        <source>Source: {0}</source>
-        <translation>Quelle: {0}</translation>
-    </message>
-    <message>
-        <source>No trusted adults were set up yet. You can tell a grown-up you trust.</source>
-        <translation>Es wurden noch keine Vertrauenspersonen eingerichtet. Du kannst es einem Erwachsenen sagen, dem du vertraust.</translation>
-    </message>
-    <message>
-        <source>Hi, I got something that made me feel uncomfortable. Can we talk?</source>
-        <translation>Hallo, ich habe etwas bekommen, bei dem ich mich nicht wohlfühle. Können wir reden?</translation>
-    </message>
-    <message>
-        <source>{0}
-A message is copied for you: &quot;{1}&quot;
-Send it to: {2}</source>
-        <translation>{0}
-Eine Nachricht wurde für dich kopiert: „{1}“
-Schick sie an: {2}</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1055,22 @@ Schick sie an: {2}</translation>
         <source>SafeLens cannot check files right now: {0}</source>
         <translation>SafeLens kann gerade keine Dateien prüfen: {0}</translation>
     </message>
+    <message>
+        <source>&amp;Open a picture or video…</source>
+        <translation>&amp;Bild oder Video öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a file in SafeLens&apos; safe viewer; it is checked before it is shown</source>
+        <translation>Eine Datei im sicheren Betrachter von SafeLens öffnen; sie wird geprüft, bevor sie angezeigt wird</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts…</source>
+        <translation>K&amp;ontakte…</translation>
+    </message>
+    <message>
+        <source>Import contact cards; their photos are checked before they are shown</source>
+        <translation>Kontaktkarten importieren; ihre Fotos werden geprüft, bevor sie angezeigt werden</translation>
+    </message>
 </context>
 <context>
     <name>PickIntervention</name>
@@ -1192,7 +1233,7 @@ Schick sie an: {2}</translation>
     </message>
     <message>
         <source>&amp;Type it again:</source>
-        <translation>PIN &amp;wiederholen:</translation>
+        <translation>PIN wie&amp;derholen:</translation>
     </message>
     <message>
         <source>The two PINs are not the same. Please type them again.</source>
@@ -1246,7 +1287,7 @@ Schick sie an: {2}</translation>
     </message>
     <message>
         <source>This is an &amp;adult (no age band protections)</source>
-        <translation>Dies ist eine &amp;erwachsene Person (kein Schutz nach Altersgruppe)</translation>
+        <translation>Dies ist eine erwachsene &amp;Person (kein Schutz nach Altersgruppe)</translation>
     </message>
     <message>
         <source>This is an adult</source>

@@ -125,6 +125,14 @@
         <source>It may be sensitive. You can choose what happens.</source>
         <translation>Puede ser sensible. Tú eliges qué pasa.</translation>
     </message>
+    <message>
+        <source>Open a picture or video</source>
+        <translation>Abrir una imagen o un vídeo</translation>
+    </message>
+    <message>
+        <source>SafeLens can&apos;t check files right now</source>
+        <translation>SafeLens no puede comprobar archivos ahora mismo</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPage</name>
@@ -170,6 +178,10 @@
     <message>
         <source>SafeLens — something was shared with you</source>
         <translation>SafeLens — alguien ha compartido algo contigo</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t open this. A guardian can look at it in the console.</source>
+        <translation>SafeLens no ha podido abrir esto. Un tutor puede revisarlo en el panel del tutor.</translation>
     </message>
 </context>
 <context>
@@ -301,6 +313,50 @@
         <source>photo hidden</source>
         <translation>foto oculta</translation>
     </message>
+    <message>
+        <source>{0} contact imported.</source>
+        <translation>{0} contacto importado.</translation>
+    </message>
+    <message>
+        <source>{0} contacts imported.</source>
+        <translation>{0} contactos importados.</translation>
+    </message>
+    <message>
+        <source>{0} photo was hidden.</source>
+        <translation>Se ha ocultado {0} foto.</translation>
+    </message>
+    <message>
+        <source>{0} photos were hidden.</source>
+        <translation>Se han ocultado {0} fotos.</translation>
+    </message>
+    <message>
+        <source>{0} photo link was removed (SafeLens never downloads pictures).</source>
+        <translation>Se ha quitado {0} enlace a una foto (SafeLens nunca descarga imágenes).</translation>
+    </message>
+    <message>
+        <source>{0} photo links were removed (SafeLens never downloads pictures).</source>
+        <translation>Se han quitado {0} enlaces a fotos (SafeLens nunca descarga imágenes).</translation>
+    </message>
+    <message>
+        <source>{0} card could not be read.</source>
+        <translation>No se ha podido leer {0} tarjeta.</translation>
+    </message>
+    <message>
+        <source>{0} cards could not be read.</source>
+        <translation>No se han podido leer {0} tarjetas.</translation>
+    </message>
+    <message>
+        <source>The contacts were not imported: {0}</source>
+        <translation>No se han importado los contactos: {0}</translation>
+    </message>
+    <message>
+        <source>The contacts were not imported: the file could not be read.</source>
+        <translation>No se han importado los contactos: no se ha podido leer el archivo.</translation>
+    </message>
+    <message>
+        <source>The contacts were not imported because something went wrong in SafeLens.</source>
+        <translation>No se han importado los contactos porque algo ha fallado en SafeLens.</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -353,37 +409,6 @@
     <message>
         <source>Files</source>
         <translation>Archivos</translation>
-    </message>
-</context>
-<context>
-    <name>FlowPanel</name>
-    <message>
-        <source>Guardian: type your PIN to allow this.</source>
-        <translation>Tutor: escribe tu PIN para permitirlo.</translation>
-    </message>
-    <message>
-        <source>In an emergency call {0}.</source>
-        <translation>En una emergencia, llama al {0}.</translation>
-    </message>
-    <message>
-        <source>Source: {0}</source>
-        <translation>Fuente: {0}</translation>
-    </message>
-    <message>
-        <source>No trusted adults were set up yet. You can tell a grown-up you trust.</source>
-        <translation>Todavía no hay adultos de confianza configurados. Puedes contárselo a un adulto en quien confíes.</translation>
-    </message>
-    <message>
-        <source>Hi, I got something that made me feel uncomfortable. Can we talk?</source>
-        <translation>Hola, me ha llegado algo que me ha hecho sentir mal. ¿Podemos hablar?</translation>
-    </message>
-    <message>
-        <source>{0}
-A message is copied for you: &quot;{1}&quot;
-Send it to: {2}</source>
-        <translation>{0}
-Te hemos copiado un mensaje: «{1}»
-Envíaselo a: {2}</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1055,22 @@ Envíaselo a: {2}</translation>
         <source>SafeLens cannot check files right now: {0}</source>
         <translation>SafeLens no puede comprobar archivos ahora mismo: {0}</translation>
     </message>
+    <message>
+        <source>&amp;Open a picture or video…</source>
+        <translation>Abrir una &amp;imagen o un vídeo…</translation>
+    </message>
+    <message>
+        <source>Open a file in SafeLens&apos; safe viewer; it is checked before it is shown</source>
+        <translation>Abre un archivo en el visor seguro de SafeLens; se comprueba antes de mostrarse</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts…</source>
+        <translation>C&amp;ontactos…</translation>
+    </message>
+    <message>
+        <source>Import contact cards; their photos are checked before they are shown</source>
+        <translation>Importa tarjetas de contacto; sus fotos se comprueban antes de mostrarse</translation>
+    </message>
 </context>
 <context>
     <name>PickIntervention</name>
@@ -1278,7 +1319,7 @@ Envíaselo a: {2}</translation>
     </message>
     <message>
         <source>&amp;Birth year:</source>
-        <translation>&amp;Año de nacimiento:</translation>
+        <translation>Año de naci&amp;miento:</translation>
     </message>
     <message>
         <source>Adult: protections are off unless turned on</source>

@@ -125,6 +125,14 @@
         <source>It may be sensitive. You can choose what happens.</source>
         <translation>Il peut être sensible. Tu peux choisir la suite.</translation>
     </message>
+    <message>
+        <source>Open a picture or video</source>
+        <translation>Ouvrir une image ou une vidéo</translation>
+    </message>
+    <message>
+        <source>SafeLens can&apos;t check files right now</source>
+        <translation>SafeLens ne peut pas vérifier de fichiers pour le moment</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPage</name>
@@ -170,6 +178,10 @@
     <message>
         <source>SafeLens — something was shared with you</source>
         <translation>SafeLens — quelqu’un a partagé quelque chose avec toi</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t open this. A guardian can look at it in the console.</source>
+        <translation>SafeLens n’a pas pu ouvrir ceci. Un responsable peut le regarder dans la console.</translation>
     </message>
 </context>
 <context>
@@ -301,6 +313,50 @@
         <source>photo hidden</source>
         <translation>photo cachée</translation>
     </message>
+    <message>
+        <source>{0} contact imported.</source>
+        <translation>{0} contact importé.</translation>
+    </message>
+    <message>
+        <source>{0} contacts imported.</source>
+        <translation>{0} contacts importés.</translation>
+    </message>
+    <message>
+        <source>{0} photo was hidden.</source>
+        <translation>{0} photo a été cachée.</translation>
+    </message>
+    <message>
+        <source>{0} photos were hidden.</source>
+        <translation>{0} photos ont été cachées.</translation>
+    </message>
+    <message>
+        <source>{0} photo link was removed (SafeLens never downloads pictures).</source>
+        <translation>{0} lien de photo a été retiré (SafeLens ne télécharge jamais d’images).</translation>
+    </message>
+    <message>
+        <source>{0} photo links were removed (SafeLens never downloads pictures).</source>
+        <translation>{0} liens de photos ont été retirés (SafeLens ne télécharge jamais d’images).</translation>
+    </message>
+    <message>
+        <source>{0} card could not be read.</source>
+        <translation>{0} fiche n’a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>{0} cards could not be read.</source>
+        <translation>{0} fiches n’ont pas pu être lues.</translation>
+    </message>
+    <message>
+        <source>The contacts were not imported: {0}</source>
+        <translation>Les contacts n’ont pas été importés : {0}</translation>
+    </message>
+    <message>
+        <source>The contacts were not imported: the file could not be read.</source>
+        <translation>Les contacts n’ont pas été importés : le fichier n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>The contacts were not imported because something went wrong in SafeLens.</source>
+        <translation>Les contacts n’ont pas été importés, car un problème est survenu dans SafeLens.</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -353,37 +409,6 @@
     <message>
         <source>Files</source>
         <translation>Fichiers</translation>
-    </message>
-</context>
-<context>
-    <name>FlowPanel</name>
-    <message>
-        <source>Guardian: type your PIN to allow this.</source>
-        <translation>Responsable : saisissez votre PIN pour autoriser.</translation>
-    </message>
-    <message>
-        <source>In an emergency call {0}.</source>
-        <translation>En cas d’urgence, appelle le {0}.</translation>
-    </message>
-    <message>
-        <source>Source: {0}</source>
-        <translation>Source : {0}</translation>
-    </message>
-    <message>
-        <source>No trusted adults were set up yet. You can tell a grown-up you trust.</source>
-        <translation>Aucun adulte de confiance n’a encore été ajouté. Tu peux en parler à un adulte en qui tu as confiance.</translation>
-    </message>
-    <message>
-        <source>Hi, I got something that made me feel uncomfortable. Can we talk?</source>
-        <translation>Salut, j’ai reçu quelque chose qui me met mal à l’aise. On peut parler ?</translation>
-    </message>
-    <message>
-        <source>{0}
-A message is copied for you: &quot;{1}&quot;
-Send it to: {2}</source>
-        <translation>{0}
-Un message a été copié pour toi : « {1} »
-Envoie-le à : {2}</translation>
     </message>
 </context>
 <context>
@@ -1030,6 +1055,22 @@ Envoie-le à : {2}</translation>
         <source>SafeLens cannot check files right now: {0}</source>
         <translation>SafeLens ne peut pas vérifier de fichiers pour le moment : {0}</translation>
     </message>
+    <message>
+        <source>&amp;Open a picture or video…</source>
+        <translation>&amp;Ouvrir une image ou une vidéo…</translation>
+    </message>
+    <message>
+        <source>Open a file in SafeLens&apos; safe viewer; it is checked before it is shown</source>
+        <translation>Ouvrir un fichier dans la visionneuse sécurisée de SafeLens ; il est vérifié avant d’être affiché</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts…</source>
+        <translation>Co&amp;ntacts…</translation>
+    </message>
+    <message>
+        <source>Import contact cards; their photos are checked before they are shown</source>
+        <translation>Importer des fiches de contact ; leurs photos sont vérifiées avant d’être affichées</translation>
+    </message>
 </context>
 <context>
     <name>PickIntervention</name>
@@ -1188,7 +1229,7 @@ Envoie-le à : {2}</translation>
     </message>
     <message>
         <source>&amp;PIN or passphrase:</source>
-        <translation>&amp;PIN ou phrase secrète :</translation>
+        <translation>PIN ou p&amp;hrase secrète :</translation>
     </message>
     <message>
         <source>&amp;Type it again:</source>
