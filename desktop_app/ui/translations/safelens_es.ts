@@ -1554,7 +1554,7 @@
     <name>Settings</name>
     <message>
         <source>Strictness</source>
-        <translation>Nivel de exigencia</translation>
+        <translation>Nivel de filtrado</translation>
     </message>
     <message>
         <source>What counts as sensitive: standard = exposed nudity; strict also flags suggestive pictures and uses lower thresholds.</source>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>{0} in the last {1} days; the most on {2} ({3}).</source>
-        <translation>{0} ces {1} derniers jours ; le plus le {2} ({3}).</translation>
+        <translation>{0} ces {1} derniers jours ; jour le plus chargé : {2} ({3}).</translation>
     </message>
     <message>
         <source>Nothing to show for these days.</source>
@@ -755,7 +755,7 @@
     </message>
     <message>
         <source>The file was let through.</source>
-        <translation>Le fichier a été laissé passer.</translation>
+        <translation>Le fichier a pu passer.</translation>
     </message>
     <message>
         <source>Not sent</source>
@@ -1103,7 +1103,7 @@
     </message>
     <message>
         <source>couldn&apos;t check, hidden</source>
-        <translation>pas pu être vérifié, caché</translation>
+        <translation>non vérifiable, caché</translation>
     </message>
 </context>
 <context>
@@ -1547,7 +1547,7 @@
     </message>
     <message>
         <source>Couldn&apos;t check</source>
-        <translation>Pas pu être vérifié</translation>
+        <translation>Vérification impossible</translation>
     </message>
 </context>
 <context>
