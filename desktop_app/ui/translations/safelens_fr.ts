@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>{0} in the last {1} days; the most on {2} ({3}).</source>
-        <translation>{0} ces {1} derniers jours ; jour le plus chargé : {2} ({3}).</translation>
+        <translation>{0} ces {1} derniers jours&#xa0;; jour le plus chargé&#xa0;: {2} ({3}).</translation>
     </message>
     <message>
         <source>Nothing to show for these days.</source>
@@ -44,11 +44,11 @@
     </message>
     <message>
         <source>&amp;Whose:</source>
-        <translation>&amp;Qui :</translation>
+        <translation>&amp;Qui&#xa0;:</translation>
     </message>
     <message>
         <source>Wh&amp;at:</source>
-        <translation>Q&amp;uoi :</translation>
+        <translation>Q&amp;uoi&#xa0;:</translation>
     </message>
     <message>
         <source>Activity counts per day</source>
@@ -71,7 +71,7 @@
     <name>Agent</name>
     <message>
         <source>Protection needs a guardian: {0}</source>
-        <translation>La protection a besoin d’un responsable : {0}</translation>
+        <translation>La protection a besoin d’un responsable&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Protection off on this account</source>
@@ -188,7 +188,7 @@
     <name>CheckScheduler</name>
     <message>
         <source>SafeLens cannot check files right now: {0}</source>
-        <translation>SafeLens ne peut pas vérifier de fichiers pour le moment : {0}</translation>
+        <translation>SafeLens ne peut pas vérifier de fichiers pour le moment&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>Each child is linked to the computer account they log in with. Their birth year sets the age band; protection is on from the start.</source>
-        <translation>Chaque enfant est associé au compte avec lequel il se connecte à l’ordinateur. Son année de naissance détermine sa tranche d’âge ; la protection est active dès le début.</translation>
+        <translation>Chaque enfant est associé au compte avec lequel il se connecte à l’ordinateur. Son année de naissance détermine sa tranche d’âge&#xa0;; la protection est active dès le début.</translation>
     </message>
     <message>
         <source>A child</source>
@@ -243,7 +243,7 @@
     </message>
     <message>
         <source>The account “{0}” already belongs to a child in this list.</source>
-        <translation>Le compte « {0} » appartient déjà à un enfant de cette liste.</translation>
+        <translation>Le compte «&#xa0;{0}&#xa0;» appartient déjà à un enfant de cette liste.</translation>
     </message>
 </context>
 <context>
@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>No contacts yet. Choose “Import contacts…” to add a .vcf file.</source>
-        <translation>Pas encore de contacts. Choisis « Importer des contacts… » pour ajouter un fichier .vcf.</translation>
+        <translation>Pas encore de contacts. Choisis «&#xa0;Importer des contacts…&#xa0;» pour ajouter un fichier .vcf.</translation>
     </message>
     <message>
         <source>Import contacts</source>
@@ -347,11 +347,11 @@
     </message>
     <message>
         <source>The contacts were not imported: {0}</source>
-        <translation>Les contacts n’ont pas été importés : {0}</translation>
+        <translation>Les contacts n’ont pas été importés&#xa0;: {0}</translation>
     </message>
     <message>
         <source>The contacts were not imported: the file could not be read.</source>
-        <translation>Les contacts n’ont pas été importés : le fichier n’a pas pu être lu.</translation>
+        <translation>Les contacts n’ont pas été importés&#xa0;: le fichier n’a pas pu être lu.</translation>
     </message>
     <message>
         <source>The contacts were not imported because something went wrong in SafeLens.</source>
@@ -374,7 +374,7 @@
     </message>
     <message>
         <source>{0} protected from now on.</source>
-        <translation>{0} : protection active dès maintenant.</translation>
+        <translation>{0}&#xa0;: protection active dès maintenant.</translation>
     </message>
     <message>
         <source>To change anything, open the guardian console from SafeLens&apos; menu. It asks for your PIN.</source>
@@ -478,7 +478,7 @@
     </message>
     <message>
         <source>Folders where files from other devices arrive (downloads, nearby share, Bluetooth) are checked as files land; outgoing folders before files leave.</source>
-        <translation>Les dossiers où arrivent les fichiers d’autres appareils (téléchargements, partage à proximité, Bluetooth) sont vérifiés dès l’arrivée des fichiers ; les dossiers sortants, avant que les fichiers ne partent.</translation>
+        <translation>Les dossiers où arrivent les fichiers d’autres appareils (téléchargements, partage à proximité, Bluetooth) sont vérifiés dès l’arrivée des fichiers&#xa0;; les dossiers sortants, avant que les fichiers ne partent.</translation>
     </message>
     <message>
         <source>Trusted adults</source>
@@ -494,7 +494,7 @@
     </message>
     <message>
         <source>Settings for school computer labs. A school usually sets these for every computer through a managed policy; those are shown locked.</source>
-        <translation>Réglages pour les salles informatiques scolaires. En général, l’établissement les définit pour tous les ordinateurs par une stratégie gérée ; ces réglages apparaissent verrouillés.</translation>
+        <translation>Réglages pour les salles informatiques scolaires. En général, l’établissement les définit pour tous les ordinateurs par une stratégie gérée&#xa0;; ces réglages apparaissent verrouillés.</translation>
     </message>
     <message>
         <source>Privacy</source>
@@ -526,15 +526,15 @@
     </message>
     <message>
         <source>Something went wrong: {0}</source>
-        <translation>Un problème est survenu : {0}</translation>
+        <translation>Un problème est survenu&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Your school sets this (policy {0}), so it can&apos;t be changed here.</source>
-        <translation>Votre établissement définit ce réglage (stratégie {0}) ; il ne peut donc pas être modifié ici.</translation>
+        <translation>Votre établissement définit ce réglage (stratégie {0})&#xa0;; il ne peut donc pas être modifié ici.</translation>
     </message>
     <message>
         <source>This can&apos;t be saved: it {0}.</source>
-        <translation>Impossible d’enregistrer : {0}.</translation>
+        <translation>Impossible d’enregistrer&#xa0;: {0}.</translation>
     </message>
     <message>
         <source>SafeLens couldn&apos;t save this change ({0}). Nothing was changed.</source>
@@ -542,7 +542,7 @@
     </message>
     <message>
         <source>This can&apos;t be saved: {0}.</source>
-        <translation>Impossible d’enregistrer : {0}.</translation>
+        <translation>Impossible d’enregistrer&#xa0;: {0}.</translation>
     </message>
 </context>
 <context>
@@ -620,7 +620,7 @@
     </message>
     <message>
         <source>{0} entries</source>
-        <translation>Entrées : {0}</translation>
+        <translation>Entrées&#xa0;: {0}</translation>
     </message>
     <message>
         <source>File picker</source>
@@ -683,7 +683,7 @@
     </message>
     <message>
         <source>Why is it hidden?</source>
-        <translation>Pourquoi c’est caché ?</translation>
+        <translation>Pourquoi c’est caché&#xa0;?</translation>
     </message>
     <message>
         <source>Some pictures show the parts of the body that a swimsuit covers. It&apos;s not your fault that you got this. Someone who sends you this may be trying to trick you. You can ask a grown-up you trust for help.</source>
@@ -703,7 +703,7 @@
     </message>
     <message>
         <source>Are you sure?</source>
-        <translation>Tu veux vraiment le voir ?</translation>
+        <translation>Tu veux vraiment le voir&#xa0;?</translation>
     </message>
     <message>
         <source>You don&apos;t have to view this. It&apos;s your choice, but make sure you feel safe.</source>
@@ -771,19 +771,19 @@
     </message>
     <message>
         <source>This may show private body parts. Pictures like this of children are against the law, even if you took them yourself. A grown-up you trust can help.</source>
-        <translation>Ceci peut montrer des parties intimes du corps. Les images comme ça d’enfants sont interdites par la loi, même si c’est toi qui les as prises. Un adulte en qui tu as confiance peut t’aider.</translation>
+        <translation>Ceci peut montrer des parties intimes du corps. Ce genre d’images d’enfants est interdit par la loi, même si c’est toi qui les as prises. Un adulte en qui tu as confiance peut t’aider.</translation>
     </message>
     <message>
         <source>This may show nudity. Sharing nude pictures of anyone under 18 is against the law, even your own. You can get help and talk to someone you trust.</source>
-        <translation>Ceci peut montrer de la nudité. Partager des images nues de toute personne de moins de 18 ans est interdit par la loi, même les tiennes. Tu peux trouver de l’aide et parler à quelqu’un de confiance.</translation>
+        <translation>Ceci peut montrer de la nudité. Partager des photos de nu de toute personne de moins de 18 ans est interdit par la loi, même les tiennes. Tu peux trouver de l’aide et parler à quelqu’un de confiance.</translation>
     </message>
     <message>
         <source>Are you sure you want to send this?</source>
-        <translation>Tu veux vraiment envoyer ceci ?</translation>
+        <translation>Tu veux vraiment envoyer ceci&#xa0;?</translation>
     </message>
     <message>
         <source>This may show nudity. Sharing nude pictures of anyone under 18 is against the law, even your own, and once it is sent you can&apos;t take it back. It&apos;s your choice, but nobody should pressure you.</source>
-        <translation>Ceci peut montrer de la nudité. Partager des images nues de toute personne de moins de 18 ans est interdit par la loi, même les tiennes, et une fois envoyé, tu ne peux plus le reprendre. C’est ton choix, mais personne ne devrait te mettre la pression.</translation>
+        <translation>Ceci peut montrer de la nudité. Partager des photos de nu de toute personne de moins de 18 ans est interdit par la loi, même les tiennes, et une fois envoyé, tu ne peux plus le reprendre. C’est ton choix, mais personne ne devrait te mettre la pression.</translation>
     </message>
     <message>
         <source>Not now</source>
@@ -791,7 +791,7 @@
     </message>
     <message>
         <source>Why?</source>
-        <translation>Pourquoi ?</translation>
+        <translation>Pourquoi&#xa0;?</translation>
     </message>
     <message>
         <source>View…</source>
@@ -811,7 +811,7 @@
     </message>
     <message>
         <source>Guardian: enter PIN…</source>
-        <translation>Responsable : saisir le PIN…</translation>
+        <translation>Responsable&#xa0;: saisir le PIN…</translation>
     </message>
     <message>
         <source>Ask a guardian</source>
@@ -835,7 +835,7 @@
     </message>
     <message>
         <source>The safe choice: nothing is shown or sent.</source>
-        <translation>Le choix sûr : rien n’est montré ni envoyé.</translation>
+        <translation>Le choix sûr&#xa0;: rien n’est montré ni envoyé.</translation>
     </message>
     <message>
         <source>Explains why this is hidden.</source>
@@ -891,7 +891,7 @@
     </message>
     <message>
         <source>Hi, I got something that made me feel uncomfortable. Can we talk?</source>
-        <translation>Salut, j’ai reçu quelque chose qui me met mal à l’aise. On peut parler ?</translation>
+        <translation>Salut, j’ai reçu quelque chose qui me met mal à l’aise. On peut parler&#xa0;?</translation>
     </message>
     <message>
         <source>In an emergency, call {0}.</source>
@@ -903,7 +903,7 @@
     </message>
     <message>
         <source>Your message:</source>
-        <translation>Ton message :</translation>
+        <translation>Ton message&#xa0;:</translation>
     </message>
     <message>
         <source>No guardian PIN is set up on this computer yet.</source>
@@ -911,7 +911,7 @@
     </message>
     <message>
         <source>Guardian: type your PIN to allow this.</source>
-        <translation>Responsable : saisissez votre PIN pour autoriser.</translation>
+        <translation>Responsable&#xa0;: saisissez votre PIN pour autoriser.</translation>
     </message>
     <message>
         <source>Call {0}</source>
@@ -923,11 +923,11 @@
     </message>
     <message>
         <source>Chat: {0}</source>
-        <translation>Chat : {0}</translation>
+        <translation>Chat&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Source: {0}</source>
-        <translation>Source : {0}</translation>
+        <translation>Source&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Copy message</source>
@@ -951,7 +951,7 @@
     </message>
     <message>
         <source>Can we talk?</source>
-        <translation>On peut parler ?</translation>
+        <translation>On peut parler&#xa0;?</translation>
     </message>
     <message>
         <source>SafeLens — sending a file</source>
@@ -1033,7 +1033,7 @@
     </message>
     <message>
         <source>Protection engine ready: both models verified and loaded.</source>
-        <translation>Moteur de protection prêt : les deux modèles sont vérifiés et chargés.</translation>
+        <translation>Moteur de protection prêt&#xa0;: les deux modèles sont vérifiés et chargés.</translation>
     </message>
     <message>
         <source>The protection engine could not check a test picture.</source>
@@ -1041,7 +1041,7 @@
     </message>
     <message>
         <source>Hidden: may be sensitive</source>
-        <translation>Caché : peut être sensible</translation>
+        <translation>Caché&#xa0;: peut être sensible</translation>
     </message>
     <message>
         <source>OK</source>
@@ -1049,11 +1049,11 @@
     </message>
     <message>
         <source>Hidden: could not check</source>
-        <translation>Caché : n’a pas pu être vérifié</translation>
+        <translation>Caché&#xa0;: n’a pas pu être vérifié</translation>
     </message>
     <message>
         <source>SafeLens cannot check files right now: {0}</source>
-        <translation>SafeLens ne peut pas vérifier de fichiers pour le moment : {0}</translation>
+        <translation>SafeLens ne peut pas vérifier de fichiers pour le moment&#xa0;: {0}</translation>
     </message>
     <message>
         <source>&amp;Open a picture or video…</source>
@@ -1061,7 +1061,7 @@
     </message>
     <message>
         <source>Open a file in SafeLens&apos; safe viewer; it is checked before it is shown</source>
-        <translation>Ouvrir un fichier dans la visionneuse sécurisée de SafeLens ; il est vérifié avant d’être affiché</translation>
+        <translation>Ouvrir un fichier dans la visionneuse sécurisée de SafeLens&#xa0;; il est vérifié avant d’être affiché</translation>
     </message>
     <message>
         <source>C&amp;ontacts…</source>
@@ -1069,7 +1069,7 @@
     </message>
     <message>
         <source>Import contact cards; their photos are checked before they are shown</source>
-        <translation>Importer des fiches de contact ; leurs photos sont vérifiées avant d’être affichées</translation>
+        <translation>Importer des fiches de contact&#xa0;; leurs photos sont vérifiées avant d’être affichées</translation>
     </message>
 </context>
 <context>
@@ -1178,7 +1178,7 @@
     </message>
     <message>
         <source>The PIN couldn&apos;t be checked: {0}</source>
-        <translation>Le PIN n’a pas pu être vérifié : {0}</translation>
+        <translation>Le PIN n’a pas pu être vérifié&#xa0;: {0}</translation>
     </message>
     <message>
         <source>You can try again now.</source>
@@ -1229,11 +1229,11 @@
     </message>
     <message>
         <source>&amp;PIN or passphrase:</source>
-        <translation>PIN ou p&amp;hrase secrète :</translation>
+        <translation>PIN ou p&amp;hrase secrète&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Type it again:</source>
-        <translation>&amp;Confirmez-le :</translation>
+        <translation>&amp;Confirmez-le&#xa0;:</translation>
     </message>
     <message>
         <source>The two PINs are not the same. Please type them again.</source>
@@ -1264,7 +1264,7 @@
     </message>
     <message>
         <source>Problems in your school&apos;s policy files (tell your IT team):</source>
-        <translation>Problèmes dans les fichiers de stratégie de votre établissement (prévenez votre service informatique) :</translation>
+        <translation>Problèmes dans les fichiers de stratégie de votre établissement (prévenez votre service informatique)&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1311,23 +1311,23 @@
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Computer a&amp;ccount:</source>
-        <translation>&amp;Compte de l’ordinateur :</translation>
+        <translation>&amp;Compte de l’ordinateur&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Birth year:</source>
-        <translation>&amp;Année de naissance :</translation>
+        <translation>&amp;Année de naissance&#xa0;:</translation>
     </message>
     <message>
         <source>Adult: protections are off unless turned on</source>
-        <translation>Adulte : protections désactivées sauf si elles sont activées</translation>
+        <translation>Adulte&#xa0;: protections désactivées sauf si elles sont activées</translation>
     </message>
     <message>
         <source>Age band: {0}</source>
-        <translation>Tranche d’âge : {0}</translation>
+        <translation>Tranche d’âge&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
@@ -1390,11 +1390,11 @@
     </message>
     <message>
         <source>Remove {0}&apos;s profile? The account “{1}” will no longer be protected as a child unless a school policy covers it.</source>
-        <translation>Supprimer le profil de {0} ? Le compte « {1} » ne sera plus protégé comme celui d’un enfant, sauf si une stratégie de l’établissement le couvre.</translation>
+        <translation>Supprimer le profil de {0}&#xa0;? Le compte «&#xa0;{1}&#xa0;» ne sera plus protégé comme celui d’un enfant, sauf si une stratégie de l’établissement le couvre.</translation>
     </message>
     <message>
         <source>Remove {0}&apos;s profile (account “{1}”)?</source>
-        <translation>Supprimer le profil de {0} (compte « {1} ») ?</translation>
+        <translation>Supprimer le profil de {0} (compte «&#xa0;{1}&#xa0;»)&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -1449,7 +1449,7 @@
     </message>
     <message>
         <source>Protection will be on for: {0}.</source>
-        <translation>La protection sera active pour : {0}.</translation>
+        <translation>La protection sera active pour&#xa0;: {0}.</translation>
     </message>
     <message>
         <source>No children added yet. Add them later in the guardian console.</source>
@@ -1464,11 +1464,11 @@
     </message>
     <message>
         <source>Checking “{0}”…</source>
-        <translation>Vérification de « {0} »…</translation>
+        <translation>Vérification de «&#xa0;{0}&#xa0;»…</translation>
     </message>
     <message>
         <source>File name:</source>
-        <translation>Nom du fichier :</translation>
+        <translation>Nom du fichier&#xa0;:</translation>
     </message>
     <message>
         <source>Up one folder</source>
@@ -1500,11 +1500,11 @@
     </message>
     <message>
         <source>This folder can&apos;t be opened: {0}</source>
-        <translation>Impossible d’ouvrir ce dossier : {0}</translation>
+        <translation>Impossible d’ouvrir ce dossier&#xa0;: {0}</translation>
     </message>
     <message>
         <source>{0} items</source>
-        <translation>Éléments : {0}</translation>
+        <translation>Éléments&#xa0;: {0}</translation>
     </message>
     <message>
         <source>That stays hidden. You can choose something else.</source>
@@ -1558,7 +1558,7 @@
     </message>
     <message>
         <source>What counts as sensitive: standard = exposed nudity; strict also flags suggestive pictures and uses lower thresholds.</source>
-        <translation>Ce qui est considéré comme sensible : standard = nudité exposée ; strict signale aussi les images suggestives et utilise des seuils plus bas.</translation>
+        <translation>Ce qui est considéré comme sensible&#xa0;: standard = nudité exposée&#xa0;; strict signale aussi les images suggestives et utilise des seuils plus bas.</translation>
     </message>
     <message>
         <source>Test mode (treat the SafeLens test pattern as sensitive)</source>
@@ -1566,7 +1566,7 @@
     </message>
     <message>
         <source>Test mode: the SafeLens test pattern is treated as sensitive, so a deployment can be checked end to end without real content.</source>
-        <translation>Mode test : la mire de test SafeLens est traitée comme sensible, pour vérifier un déploiement de bout en bout sans contenu réel.</translation>
+        <translation>Mode test&#xa0;: la mire de test SafeLens est traitée comme sensible, pour vérifier un déploiement de bout en bout sans contenu réel.</translation>
     </message>
     <message>
         <source>Age band for every other login (school labs)</source>
@@ -1598,7 +1598,7 @@
     </message>
     <message>
         <source>Check contact photos in vCards; sensitive ones are replaced by a neutral avatar.</source>
-        <translation>Vérifier les photos de contact dans les vCards ; celles qui sont sensibles sont remplacées par un avatar neutre.</translation>
+        <translation>Vérifier les photos de contact dans les vCards&#xa0;; celles qui sont sensibles sont remplacées par un avatar neutre.</translation>
     </message>
     <message>
         <source>Incoming share folders</source>
@@ -1606,7 +1606,7 @@
     </message>
     <message>
         <source>Folders that receive files from other devices; new files are checked there.</source>
-        <translation>Dossiers qui reçoivent des fichiers d’autres appareils ; les nouveaux fichiers y sont vérifiés.</translation>
+        <translation>Dossiers qui reçoivent des fichiers d’autres appareils&#xa0;; les nouveaux fichiers y sont vérifiés.</translation>
     </message>
     <message>
         <source>Outgoing share folders</source>
@@ -1614,7 +1614,7 @@
     </message>
     <message>
         <source>Folders whose files leave this computer; files are checked before they go.</source>
-        <translation>Dossiers dont les fichiers quittent cet ordinateur ; les fichiers sont vérifiés avant de partir.</translation>
+        <translation>Dossiers dont les fichiers quittent cet ordinateur&#xa0;; les fichiers sont vérifiés avant de partir.</translation>
     </message>
     <message>
         <source>Viewing, under 13</source>
@@ -1670,7 +1670,7 @@
     </message>
     <message>
         <source>Adults: blur sensitive content and show one warning screen (off by default).</source>
-        <translation>Adultes : flouter les contenus sensibles et afficher un écran d’avertissement (désactivé par défaut).</translation>
+        <translation>Adultes&#xa0;: flouter les contenus sensibles et afficher un écran d’avertissement (désactivé par défaut).</translation>
     </message>
     <message>
         <source>Repeat window (hours)</source>
@@ -1718,7 +1718,7 @@
     </message>
     <message>
         <source>The country whose helplines, reporting and take-down services the help screens list (ISO 3166 code). null = from the system&apos;s locale; unknown = the international list.</source>
-        <translation>Le pays dont les lignes d’écoute et les services de signalement et de retrait sont listés dans les écrans d’aide (code ISO 3166). null = selon les paramètres régionaux du système ; unknown = la liste internationale.</translation>
+        <translation>Le pays dont les lignes d’écoute et les services de signalement et de retrait sont listés dans les écrans d’aide (code ISO 3166). null = selon les paramètres régionaux du système&#xa0;; unknown = la liste internationale.</translation>
     </message>
     <message>
         <source>Keep activity counts for (days)</source>
@@ -1749,7 +1749,7 @@
     </message>
     <message>
         <source>The setup couldn&apos;t be saved: {0}</source>
-        <translation>La configuration n’a pas pu être enregistrée : {0}</translation>
+        <translation>La configuration n’a pas pu être enregistrée&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
@@ -1824,7 +1824,7 @@
     </message>
     <message>
         <source>Can&apos;t add {0}: {1}.</source>
-        <translation>Impossible d’ajouter {0} : {1}.</translation>
+        <translation>Impossible d’ajouter {0}&#xa0;: {1}.</translation>
     </message>
 </context>
 <context>
@@ -1839,7 +1839,7 @@
     </message>
     <message>
         <source>You typed someone&apos;s details but did not press “Add person”.</source>
-        <translation>Vous avez saisi les coordonnées de quelqu’un sans cliquer sur « Ajouter la personne ».</translation>
+        <translation>Vous avez saisi les coordonnées de quelqu’un sans cliquer sur «&#xa0;Ajouter la personne&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1869,7 +1869,7 @@
     </message>
     <message>
         <source>Everything is checked on this computer. Nothing is ever sent anywhere: no account, no cloud, no tracking.</source>
-        <translation>Tout est vérifié sur cet ordinateur. Rien n’est jamais envoyé nulle part : pas de compte, pas de cloud, pas de pistage.</translation>
+        <translation>Tout est vérifié sur cet ordinateur. Rien n’est jamais envoyé nulle part&#xa0;: pas de compte, pas de cloud, pas de pistage.</translation>
     </message>
     <message>
         <source>This takes a few minutes:
@@ -1877,7 +1877,7 @@
   2. Add your children
   3. Add trusted adults a child can ask for help
   4. Review the protections</source>
-        <translation>Cela prend quelques minutes :
+        <translation>Cela prend quelques minutes&#xa0;:
   1. Créer un PIN de responsable
   2. Ajouter vos enfants
   3. Ajouter des adultes de confiance à qui un enfant peut demander de l’aide
