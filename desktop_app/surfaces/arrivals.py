@@ -177,7 +177,7 @@ class Arrivals:
             held = held_for_writing({(s.device, s.inode) for _, s in ready})
             ready = [(p, s) for p, s in ready if (s.device, s.inode) not in held]
         for path, state in ready:
-            if can_open(path):
+            if path not in self._in_flight and can_open(path):  # one check at a time per file
                 self._settle.forget(path)
                 self._ready[path] = state
 
