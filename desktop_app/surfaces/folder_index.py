@@ -1,6 +1,6 @@
 """What the share folders have already checked, kept across restarts so nothing is checked twice.
 
-One JSON file (data_dir()/share-index.json, written atomically, private to the user). Per
+One JSON file per account (data_dir()/share-index-<hash>.json, atomic, private to the user). Per
 share folder it maps each file to its size, modification time, SHA-256 and verdict; an
 unchanged file is not checked again. File and folder names are stored only as salted
 hashes, so the index cannot be read back as a list of what a child received. A damaged or
@@ -10,6 +10,7 @@ unreadable index is set aside in memory and everything is rescanned: never a cra
 from __future__ import annotations
 
 import enum
+import getpass
 import hashlib
 import hmac
 import logging
@@ -21,6 +22,16 @@ from typing import Any
 from desktop_app.policy.storage import StorageError, atomic_write_json, data_dir, read_json
 
 INDEX_FILE = "share-index.json"
+
+
+def index_file_name(user: str | None = None) -> str:
+    """One index per account (the data folder may be shared by the machine's users); the
+    account is named only by a short hash."""
+    account = user if user is not None else getpass.getuser()
+    digest = hashlib.sha256(account.encode("utf-8")).hexdigest()[:12]
+    return INDEX_FILE.replace(".json", f"-{digest}.json")
+
+
 VERSION = 1
 MAX_KNOWN_CONTENT = 50_000
 
@@ -68,7 +79,7 @@ class FolderIndex:
     """The persisted index; one owner thread (the share-folder loop) uses it."""
 
     def __init__(self, path: Path | None = None, checked_with: str = "") -> None:
-        self.path = path if path is not None else data_dir() / INDEX_FILE
+        self.path = path if path is not None else data_dir() / index_file_name()
         self.checked_with = checked_with
         self.problem: str | None = None
         self._salt = secrets.token_hex(16)

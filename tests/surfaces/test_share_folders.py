@@ -15,7 +15,7 @@ from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
 from desktop_app.analysis.verdict import Analysis, Kind, Status
 from desktop_app.policy.settings import AgeBand
-from desktop_app.surfaces.folder_index import INDEX_FILE, FolderIndex, Verdict
+from desktop_app.surfaces.folder_index import FolderIndex, Verdict, index_file_name
 from desktop_app.surfaces.folder_watch import ShareFolderWatch, WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineReason
 from desktop_app.surfaces.share_folders import (
@@ -327,7 +327,7 @@ def test_a_damaged_index_means_checking_everything_again(
     folders = [ShareFolder(inbox)]
     watch_for(folders, analyzer, AgeBand.ADULT).run_once()
     index_path = FolderIndex().path
-    assert index_path.name == INDEX_FILE
+    assert index_path.name == index_file_name()  # one per account, named by a hash
     index_path.write_bytes(damage)
     index = FolderIndex(checked_with=f"standard|True|{AgeBand.ADULT}")
     assert index.problem is not None
@@ -395,3 +395,8 @@ def test_only_held_outgoing_files_can_be_released(
     with pytest.raises(ShareFolderError):
         watch.release(str(events["pattern.png"].quarantine_id))  # incoming: a guardian's call
     assert not (inbox / "pattern.png").exists()
+
+
+def test_each_account_has_its_own_index_named_without_its_name() -> None:
+    maya, leo = index_file_name("maya"), index_file_name("leo")
+    assert maya != leo and "maya" not in maya and maya.startswith("share-index-")
