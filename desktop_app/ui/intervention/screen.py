@@ -53,7 +53,7 @@ _ICONS = {
     Screen.HELP: "♥",
     Screen.TRUSTED_ADULT: "♥",
     Screen.EXTRA_HELP: "♥",
-    Screen.GUARDIAN_APPROVAL: "✋",
+    Screen.GUARDIAN_APPROVAL: "i",  # plain letters and symbols every desktop font has
     Screen.SENT: "✓",
     Screen.HELD: "✓",
     Screen.CLOSED: "✓",
