@@ -19,8 +19,9 @@ from pytestqt.qtbot import QtBot
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
 from desktop_app.policy.settings import AgeBand
-from desktop_app.safety.flow import Action, FlowContext, Screen, ViewingFlow
+from desktop_app.safety.flow import Action, FlowContext, Screen, SendingFlow, ViewingFlow
 from desktop_app.ui.intervention.copy import screen_text
+from desktop_app.ui.intervention.send_dialog import SendDialog
 from desktop_app.ui.viewer import ViewerRules, ViewerWindow
 from desktop_app.ui.widgets.sensitive_view import ViewState
 from tests.ui.test_viewer import click, open_viewer, shown
@@ -130,3 +131,57 @@ def test_enter_always_takes_the_safe_choice(
         qtbot.keyClick(window.panel.action_buttons[first], Qt.Key.Key_Return)
         assert flow.screen is not Screen.CONTENT and flow.screen is not before
         assert not testpattern.matches(shown(window))
+
+
+def send_paths(band: AgeBand, policy: str) -> list[list[Action | str]]:
+    """Every simple path through the sending flow, Esc tried on every screen."""
+    found: list[list[Action | str]] = []
+    context = FlowContext(band, "two_screens", send_policy=policy)
+
+    def walk(flow: SendingFlow, steps: list[Action | str], seen: set[Screen]) -> None:
+        actions = [a for a in flow.actions() if a is not Action.CLOSE]
+        if not actions:
+            found.append(steps)
+            return
+        found.append([*steps, ESC])
+        for action in actions:
+            following = copy.deepcopy(flow)
+            following.apply(action)
+            if following.screen in seen:
+                continue
+            walk(following, [*steps, action], seen | {following.screen})
+
+    start = SendingFlow(context)
+    walk(start, [], {start.screen})
+    return found
+
+
+@pytest.mark.parametrize(
+    ("band", "policy"),
+    [(AgeBand.UNDER13, "confirm"), (AgeBand.TEEN, "confirm"), (AgeBand.TEEN, "blocked")],
+)
+def test_every_path_of_the_sending_flow(qtbot: QtBot, band: AgeBand, policy: str) -> None:
+    every = send_paths(band, policy)
+    assert len(every) >= 4
+    for steps in every:
+        dialog = SendDialog(ViewerRules(band, "two_screens", send_policy=policy))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for step in steps:
+            if step == ESC:
+                qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+            else:
+                assert isinstance(step, Action)
+                button = dialog.panel.action_buttons[step]
+                qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+            screen = dialog.flow.screen
+            if screen in (Screen.HELD, Screen.SENT):
+                assert not dialog.isVisible()
+            else:
+                assert dialog.panel.title.text() == screen_text(screen, band)[0]
+        end = dialog.flow.screen
+        if band is AgeBand.UNDER13 or policy == "blocked":
+            assert end is not Screen.SENT and Action.SEND_ANYWAY not in steps
+        assert dialog.result() == (1 if end is Screen.SENT else 0), steps
+        if steps and steps[-1] == ESC:
+            assert end is Screen.HELD
