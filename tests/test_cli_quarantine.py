@@ -9,15 +9,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 
 from desktop_app import __version__
 from desktop_app.cli import quarantine as quarantine_cli
 from desktop_app.cli import run
-from desktop_app.policy.guardian import GuardianPin, ScryptCost
+from desktop_app.policy.guardian import SERVICE, USERNAME, GuardianPin, ScryptCost
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry
+from tests.helpers.keyring import MemoryKeyring
 
 FAST = ScryptCost(n=2**10, r=8, p=1)
 PIN = "918273"
@@ -26,6 +29,16 @@ REPO = Path(__file__).resolve().parents[1]
 
 def safelens(*args: str) -> int:
     return run(list(args), __version__)
+
+
+@pytest.fixture(autouse=True)
+def own_keyring() -> Iterator[None]:
+    """The CLI and the test share one keyring of their own: never the session's real one
+    (in CI a real Secret Service runs, and a PIN left there by another test would stay)."""
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(before)
 
 
 @pytest.fixture
@@ -144,7 +157,8 @@ def test_a_vanished_pin_needs_an_administrator(
 ) -> None:
     _inbox, (first, _second) = held
     GuardianPin(cost=FAST).set_pin(PIN)
-    (Path(os.environ["SAFELENS_HOME"]) / "guardian-pin.json").unlink()
+    keyring.get_keyring().delete_password(SERVICE, USERNAME)  # someone removed the PIN
+    assert GuardianPin(cost=FAST).status() == "missing"
     assert safelens("quarantine", "delete", first.id) == 4
     assert "administrator" in capsys.readouterr().err
     assert Quarantine().get(first.id) == first
