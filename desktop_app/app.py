@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app import __version__, cli
+
+if TYPE_CHECKING:
+    from desktop_app.surfaces.quarantine import Quarantine
+
+log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,7 +37,7 @@ def run_gui(window: str, paths: list[str]) -> int:
 
     settings = GuardianSettings()
     events = EventCounts(retention_days=settings.policy["retention_days"], sink=default_sink())
-    services = GuardianServices(settings, GuardianPin(), Approvals(), events)
+    services = GuardianServices(settings, GuardianPin(), Approvals(), events, open_quarantine())
     try:
         if window == "guardian":
             return run_guardian(services)
@@ -46,3 +53,15 @@ def run_gui(window: str, paths: list[str]) -> int:
             return run_app(analyzer, services)
     finally:
         events.close()
+
+
+def open_quarantine() -> Quarantine | None:
+    """The quarantine for the guardian console; None (the console says so) if it can't open."""
+    from desktop_app.policy.storage import StorageError
+    from desktop_app.surfaces.quarantine import Quarantine, QuarantineError
+
+    try:
+        return Quarantine()
+    except (OSError, StorageError, QuarantineError) as exc:
+        log.warning("quarantine: could not be opened (%s)", type(exc).__name__)
+        return None

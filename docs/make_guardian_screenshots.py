@@ -52,7 +52,8 @@ def wizard_shots() -> None:
     from PySide6.QtWidgets import QWizard
 
     from desktop_app.ui.guardian import SetupWizard
-    from tests.ui.guardian_helpers import PIN, MemoryKeyring, make_services
+    from tests.helpers.keyring import MemoryKeyring
+    from tests.ui.guardian_helpers import PIN, make_services
 
     new_home()
     services = make_services(MemoryKeyring())
@@ -101,7 +102,8 @@ def wizard_shots() -> None:
 
 def pin_shots() -> None:
     from desktop_app.ui.guardian import PinDialog
-    from tests.ui.guardian_helpers import PIN, MemoryKeyring, make_services
+    from tests.helpers.keyring import MemoryKeyring
+    from tests.ui.guardian_helpers import PIN, make_services
 
     new_home()
     services = make_services(MemoryKeyring())
@@ -130,7 +132,8 @@ def family_services() -> object:
     import hashlib
 
     from desktop_app.safety.events import EventCounts, EventKind, Surface
-    from tests.ui.guardian_helpers import PIN, FakeClock, MemoryKeyring, make_services
+    from tests.helpers.keyring import MemoryKeyring
+    from tests.ui.guardian_helpers import PIN, FakeClock, make_services
 
     new_home()
     clock = FakeClock(datetime.now(UTC).replace(microsecond=0) - timedelta(days=13))
@@ -181,10 +184,42 @@ def family_services() -> object:
     return services
 
 
+def with_quarantine(services: object) -> object:
+    """Four files hidden from the family's children (plain bytes: nothing here is a picture)."""
+    import dataclasses
+
+    from desktop_app.policy.storage import data_dir
+    from desktop_app.surfaces.quarantine import Quarantine
+
+    quarantine = Quarantine(data_dir() / "quarantine")
+    ids = {row.profile.name: row.profile.id for row in services.settings.profiles()}  # type: ignore[attr-defined]
+    downloads = Path(tempfile.mkdtemp(prefix="safelens-shots-")) / "Downloads"
+    public = downloads.parent / "Public"
+    for folder in (downloads, public):
+        folder.mkdir()
+    hidden = [
+        (downloads / "IMG_2041.jpg", "sensitive", "share_folders", ids["Maya"]),
+        (public / "party clip.mp4", "could_not_check", "share_folders.outgoing", ids["Leo"]),
+        (downloads / "holiday-beach.png", "sensitive", "file_picker", None),
+    ]
+    for index, (path, reason, surface, who) in enumerate(hidden):
+        path.write_bytes(bytes([index]) * (48_000 * (index + 1)))
+        quarantine.add(path, reason=reason, surface=surface, profile_id=who)
+    quarantine.add_bytes(
+        b"\0" * 9_000,
+        original_path=str(downloads / "Coach Amir.vcf#card 1 PHOTO"),
+        reason="sensitive",
+        surface="contacts",
+        profile_id=ids["Maya"],
+    )
+    (downloads / "IMG_2041.jpg").write_bytes(b"another file since")  # restore picks a new name
+    return dataclasses.replace(services, quarantine=quarantine)  # type: ignore[type-var]
+
+
 def console_shots() -> None:
     from desktop_app.ui.guardian import GuardianConsole
 
-    console = GuardianConsole(family_services())  # type: ignore[arg-type]
+    console = GuardianConsole(with_quarantine(family_services()))  # type: ignore[arg-type]
     console.show()
     wait_until(lambda: bool(console.pages) and console.work.pending == 0)
     names = {
@@ -205,6 +240,13 @@ def console_shots() -> None:
         if key == "approvals":
             console.approvals_page.table.selectRow(0)
         save(console, name)
+    console.show_page("quarantine")
+    page = console.quarantine_page
+    page.table.selectRow(page.table.rowCount() - 1)  # the oldest: Maya's, from Downloads
+    page.restore_button.click()
+    wait_until(lambda: console.work.pending == 0 and page.done.isVisible())
+    page.table.selectRow(0)
+    save(console, "console-9-quarantine")
     console.close()
 
 
@@ -215,7 +257,8 @@ def school_shots() -> None:
     from desktop_app.policy.profiles import OsUser
     from desktop_app.policy.store import SettingsStore
     from desktop_app.ui.guardian import GuardianConsole, GuardianServices
-    from tests.ui.guardian_helpers import PIN, MemoryKeyring, make_services
+    from tests.helpers.keyring import MemoryKeyring
+    from tests.ui.guardian_helpers import PIN, make_services
 
     new_home()
     services = make_services(MemoryKeyring())

@@ -89,6 +89,7 @@ def test_every_page_is_reachable_from_the_sidebar_by_keyboard(
         "School & test mode",
         "Privacy",
         "Remembered approvals",
+        "Quarantine",
         "Activity",
     ]
     assert console.focusWidget() is console.sidebar

@@ -8,6 +8,7 @@ with the saved state, so what the pages show is always what is stored.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,14 +31,25 @@ from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
 from desktop_app.policy.storage import StorageError
 from desktop_app.safety.events import EventKind, EventStoreError
+from desktop_app.surfaces.quarantine import QuarantineError
 
 from ..tasks import BackgroundWork
 from .activity import ActivityPage
 from .pages import ApprovalsPage, ConsolePage, SettingsPage, heading
 from .profiles_page import ProfilesPage
+from .quarantine_page import QuarantinePage, quarantine_words
 from .services import GuardianServices
 from .setup import machine_accounts
-from .snapshot import Activity, Change, ConsoleSnapshot, apply_change, load_activity, take_snapshot
+from .snapshot import (
+    Activity,
+    Change,
+    ConsoleSnapshot,
+    apply_change,
+    delete_quarantined,
+    load_activity,
+    restore_quarantined,
+    take_snapshot,
+)
 
 BANNER_STYLE = (
     "QFrame#problemBanner { background: #fff4ce; border: 1px solid #d9a400; border-radius: 4px; }"
@@ -234,6 +246,10 @@ class GuardianConsole(QMainWindow):
         self.approvals_page = ApprovalsPage()
         self.approvals_page.revoke_requested.connect(self._revoke)
         self.pages["approvals"] = self.approvals_page
+        self.quarantine_page = QuarantinePage()
+        self.quarantine_page.restore_requested.connect(self._restore_quarantined)
+        self.quarantine_page.delete_requested.connect(self._delete_quarantined)
+        self.pages["quarantine"] = self.quarantine_page
         self.activity_page = ActivityPage(available=self.services.events is not None)
         self.activity_page.wanted.connect(self._load_activity)
         self.pages["activity"] = self.activity_page
@@ -255,6 +271,7 @@ class GuardianConsole(QMainWindow):
             page.show_fields(snapshot.fields[section])
         self.profiles_page.show_snapshot(snapshot)
         self.approvals_page.show_snapshot(snapshot)
+        self.quarantine_page.show_snapshot(snapshot)
         self.activity_page.set_profiles(snapshot.profiles)
         self.pin_store.setText(snapshot.pin_store)
 
@@ -311,6 +328,25 @@ class GuardianConsole(QMainWindow):
         self._change(
             lambda s: s.approvals.revoke(sha256, profile_id), self.approvals_page.show_error
         )
+
+    def _restore_quarantined(self, entry_id: str, folder: object) -> None:
+        page = self.quarantine_page
+        entry = next((e for e in page.entries if e.id == entry_id), None)
+        to = folder if isinstance(folder, Path) else None
+        placed: list[Path] = []  # filled on the worker, read here once the change is back
+
+        def restore(services: GuardianServices) -> None:
+            placed.append(restore_quarantined(services, entry_id, to))
+
+        def restored() -> None:
+            if entry is not None and placed:
+                page.show_restored(entry, placed[0])
+
+        self._change(restore, page.show_error, restored)
+
+    def _delete_quarantined(self, entry_id: str) -> None:
+        page = self.quarantine_page
+        self._change(lambda s: delete_quarantined(s, entry_id), page.show_error, page.show_deleted)
 
     def _reviewed(self) -> None:
         self._change(
@@ -372,4 +408,6 @@ class GuardianConsole(QMainWindow):
             )
         if isinstance(error, ProfileError | GuardianError | EventStoreError):
             return str(error)
+        if isinstance(error, QuarantineError):
+            return quarantine_words(error)
         return self.tr("This can't be saved: {0}.").format(error)

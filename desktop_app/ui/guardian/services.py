@@ -8,6 +8,7 @@ from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.safety.events import EventCounts
+from desktop_app.surfaces.quarantine import Quarantine
 
 
 @dataclass(frozen=True)
@@ -18,3 +19,4 @@ class GuardianServices:
     pin: GuardianPin
     approvals: Approvals
     events: EventCounts | None = None
+    quarantine: Quarantine | None = None
