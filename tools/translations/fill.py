@@ -15,7 +15,9 @@ Options:
   --todo DIR  write the missing (context, source) pairs to DIR/todo_<lang>.json.
 
 JSON layout: ``{"<context>": {"<English source>": "<translation>"}, "*": {...}}``; the ``"*"``
-context holds translations shared by every context that has no entry of its own.
+context holds translations shared by every context that has no entry of its own. A message
+with a disambiguation comment is keyed ``"<source> [[<comment>]]"``; a plural (numerus)
+message takes a list of forms (one, other) or one string used for every form.
 """
 
 from __future__ import annotations
@@ -34,10 +36,15 @@ HERE = Path(__file__).resolve().parent
 TRANSLATIONS = ROOT / "desktop_app" / "ui" / "translations"
 LANGUAGES = ("es", "fr", "de")
 SHARED = "*"
+PLURAL_FORMS = 2  # Spanish, French and German: one, other
+
+Translation = str | list[str]
+Table = dict[str, dict[str, Translation]]
 
 CONTEXT = re.compile(r"(<context>\s*<name>)(.*?)(</name>)(.*?)(</context>)", re.DOTALL)
 MESSAGE = re.compile(r"<message(?P<attrs>[^>]*)>(?P<body>.*?)</message>", re.DOTALL)
 SOURCE = re.compile(r"<source>(.*?)</source>", re.DOTALL)
+COMMENT = re.compile(r"<comment>(.*?)</comment>", re.DOTALL)
 TRANSLATION = re.compile(
     r"<translation(?P<attrs>[^>]*?)(?:/>|>(?P<text>.*?)</translation>)", re.DOTALL
 )
@@ -69,13 +76,13 @@ def escape(text: str) -> str:
     )
 
 
-def load(language: str) -> dict[str, dict[str, str]]:
+def load(language: str) -> Table:
     path = HERE / f"{language}.json"
-    data: dict[str, dict[str, str]] = json.loads(path.read_text(encoding="utf-8"))
+    data: Table = json.loads(path.read_text(encoding="utf-8"))
     return data
 
 
-def lookup(table: dict[str, dict[str, str]], context: str, source: str) -> str | None:
+def lookup(table: Table, context: str, source: str) -> Translation | None:
     own = table.get(context, {})
     if source in own:
         return own[source]
@@ -118,7 +125,9 @@ def french_spaces(text: str) -> str:
 
 def add(batch: Path) -> None:
     """Merge a batch of new translations (all languages per string) into the JSON files."""
-    entries: dict[str, dict[str, dict[str, str]]] = json.loads(batch.read_text(encoding="utf-8"))
+    entries: dict[str, dict[str, dict[str, Translation]]] = json.loads(
+        batch.read_text(encoding="utf-8")
+    )
     for language in LANGUAGES:
         table = load(language)
         for context, messages in entries.items():
@@ -126,10 +135,31 @@ def add(batch: Path) -> None:
                 if language in translations:
                     text = translations[language]
                     if language == "fr":
-                        text = french_spaces(text)
+                        forms = [french_spaces(form) for form in as_forms(text)]
+                        text = forms[0] if isinstance(text, str) else forms
                     table.setdefault(context, {})[source] = text
         dumped = json.dumps(dict(sorted(table.items())), ensure_ascii=False, indent=1)
         (HERE / f"{language}.json").write_text(dumped + "\n", encoding="utf-8")
+
+
+def message_key(source: str, comment: str | None) -> str:
+    """The JSON key: the source, plus lupdate's disambiguation comment when there is one."""
+    return source if comment is None else f"{source} [[{comment}]]"
+
+
+def translation_xml(wanted: Translation, numerus: bool) -> str:
+    """A <translation> element as lupdate writes it (numerus messages hold one form each)."""
+    if not numerus:
+        return f"<translation>{escape(as_forms(wanted)[0])}</translation>"
+    forms = as_forms(wanted)
+    if len(forms) == 1:
+        forms = forms * PLURAL_FORMS
+    inner = "".join(f"\n            <numerusform>{escape(form)}</numerusform>" for form in forms)
+    return f"<translation>{inner}\n        </translation>"
+
+
+def as_forms(wanted: Translation) -> list[str]:
+    return [wanted] if isinstance(wanted, str) else list(wanted)
 
 
 def fill_message(
@@ -137,7 +167,7 @@ def fill_message(
     *,
     language: str,
     context: str,
-    table: dict[str, dict[str, str]],
+    table: Table,
     problems: list[Problem],
     used: set[tuple[str, str]],
 ) -> str:
@@ -147,18 +177,20 @@ def fill_message(
     if found is None or current is None:
         return whole
     source = html.unescape(found.group(1))
-    wanted = lookup(table, context, source)
+    commented = COMMENT.search(body)
+    key = message_key(source, html.unescape(commented.group(1)) if commented else None)
+    wanted = lookup(table, context, key)
     if wanted is None:
         unfinished = "unfinished" in current.group("attrs")
         if unfinished or not (current.group("text") or "").strip():
-            problems.append(Problem(language, context, source, "missing"))
+            problems.append(Problem(language, context, key, "missing"))
         return whole
-    used.add((context if source in table.get(context, {}) else SHARED, source))
-    problems.extend(Problem(language, context, source, r) for r in rule_breaks(source, wanted))
-    replacement = f"<translation>{escape(wanted)}</translation>"
+    used.add((context if key in table.get(context, {}) else SHARED, key))
+    for form in as_forms(wanted):
+        problems.extend(Problem(language, context, key, r) for r in rule_breaks(source, form))
+    replacement = translation_xml(wanted, numerus='numerus="yes"' in match.group("attrs"))
     start, end = current.span()
-    new_body = body[:start] + replacement + body[end:]
-    return whole.replace(body, new_body, 1)
+    return whole.replace(body, body[:start] + replacement + body[end:], 1)
 
 
 def fill(language: str) -> tuple[int, list[Problem], list[tuple[str, str]]]:

@@ -2,6 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>QuarantinePage</source>
+        <comment>SafeLens&apos;s kept copy of this file has been changed or is missing, so it was not put back. It stays in the list; you can delete it for good.</comment>
+        <translation>
+            <numerusform>QuarantinePage</numerusform>
+            <numerusform>QuarantinePage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>QuarantinePage</source>
+        <comment>This file is no longer in quarantine (it may have been restored or deleted somewhere else). The list now shows what is there.</comment>
+        <translation>
+            <numerusform>QuarantinePage</numerusform>
+            <numerusform>QuarantinePage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>QuarantinePage</source>
+        <comment>The disk is full, so nothing was moved. Free some space and try again.</comment>
+        <translation>
+            <numerusform>QuarantinePage</numerusform>
+            <numerusform>QuarantinePage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QuarantinePage</source>
+        <comment>That didn&apos;t work: {0} The file is still in quarantine.</comment>
+        <translation>QuarantinePage</translation>
+    </message>
+</context>
+<context>
     <name>ActivityChart</name>
     <message>
         <source>Activity chart</source>
@@ -1395,6 +1427,157 @@
     <message>
         <source>Remove {0}&apos;s profile (account “{1}”)?</source>
         <translation>Profil von {0} entfernen (Konto „{1}“)?</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantinePage</name>
+    <message>
+        <source>Quarantine</source>
+        <translation>Quarantäne</translation>
+    </message>
+    <message>
+        <source>Files SafeLens hid from a child wait here for you; pictures are never shown. Restoring a file tells SafeLens it was not sensitive: that exact file won&apos;t be hidden from that child again. Deleting removes it for good.</source>
+        <translation>Dateien, die SafeLens vor einem Kind versteckt hat, warten hier auf Sie; Bilder werden nie angezeigt. Wenn Sie eine Datei wiederherstellen, weiß SafeLens, dass sie nicht sensibel war: Genau diese Datei wird vor diesem Kind nicht mehr versteckt. Löschen entfernt sie endgültig.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Where from</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Dateiname</translation>
+    </message>
+    <message>
+        <source>Files in quarantine</source>
+        <translation>Dateien in Quarantäne</translation>
+    </message>
+    <message>
+        <source>Nothing is in quarantine. When SafeLens hides a file from a child, it waits here for you.</source>
+        <translation>Nichts in Quarantäne. Wenn SafeLens eine Datei vor einem Kind versteckt, wartet sie hier auf Sie.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the selected file</source>
+        <translation>Die ausgewählte Datei wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Puts the file back where it came from, next to any file with the same name</source>
+        <translation>Legt die Datei dorthin zurück, wo sie herkam, neben eine Datei mit gleichem Namen</translation>
+    </message>
+    <message>
+        <source>Restore &amp;to…</source>
+        <translation>Wiederherstellen &amp;nach…</translation>
+    </message>
+    <message>
+        <source>Restore the selected file to a folder</source>
+        <translation>Die ausgewählte Datei in einen Ordner wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for good…</source>
+        <translation>Endgültig &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected file for good</source>
+        <translation>Die ausgewählte Datei endgültig löschen</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Was getan wurde</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t open its quarantine folder, so hidden files can&apos;t be listed here. Restarting SafeLens may help.</source>
+        <translation>SafeLens konnte seinen Quarantäne-Ordner nicht öffnen, daher können versteckte Dateien hier nicht angezeigt werden. Ein Neustart von SafeLens kann helfen.</translation>
+    </message>
+    <message>
+        <source>Removed profile</source>
+        <translation>Entferntes Profil</translation>
+    </message>
+    <message>
+        <source>Share folder</source>
+        <translation>Freigabeordner</translation>
+    </message>
+    <message>
+        <source>Sent from this computer</source>
+        <translation>Von diesem Computer gesendet</translation>
+    </message>
+    <message>
+        <source>Contact photo</source>
+        <translation>Kontaktfoto</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>File picker</source>
+        <translation>Dateiauswahl</translation>
+    </message>
+    <message>
+        <source>May be sensitive</source>
+        <translation>Könnte sensibel sein</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t be checked</source>
+        <translation>Konnte nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>Put back as “{0}” in {1}.</source>
+        <translation>Als „{0}“ in {1} wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>It won&apos;t be hidden from {0} again.</source>
+        <translation>Sie wird vor {0} nicht mehr versteckt.</translation>
+    </message>
+    <message>
+        <source>It won&apos;t be hidden from any child again.</source>
+        <translation>Sie wird vor keinem Kind mehr versteckt.</translation>
+    </message>
+    <message>
+        <source>Deleted for good.</source>
+        <translation>Endgültig gelöscht.</translation>
+    </message>
+    <message>
+        <source>Restore to which folder?</source>
+        <translation>In welchen Ordner wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Delete for good?</source>
+        <translation>Endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>Delete “{0}” for good?</source>
+        <translation>„{0}“ endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>It can&apos;t be restored afterwards.</source>
+        <translation>Sie kann danach nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Delete the file for good</source>
+        <translation>Die Datei endgültig löschen</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>QuarantinePage</source>
+        <comment>SafeLens&apos;s kept copy of this file has been changed or is missing, so it was not put back. It stays in the list; you can delete it for good.</comment>
+        <translation>
+            <numerusform>QuarantinePage</numerusform>
+            <numerusform>QuarantinePage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>QuarantinePage</source>
+        <comment>This file is no longer in quarantine (it may have been restored or deleted somewhere else). The list now shows what is there.</comment>
+        <translation>
+            <numerusform>QuarantinePage</numerusform>
+            <numerusform>QuarantinePage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>QuarantinePage</source>
+        <comment>The disk is full, so nothing was moved. Free some space and try again.</comment>
+        <translation>
+            <numerusform>QuarantinePage</numerusform>
+            <numerusform>QuarantinePage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QuarantinePage</source>
+        <comment>That didn&apos;t work: {0} The file is still in quarantine.</comment>
+        <translation>QuarantinePage</translation>
+    </message>
+</context>
+<context>
     <name>ActivityChart</name>
     <message>
         <source>Activity chart</source>
@@ -1395,6 +1427,157 @@
     <message>
         <source>Remove {0}&apos;s profile (account “{1}”)?</source>
         <translation>¿Quitar el perfil de {0} (cuenta «{1}»)?</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantinePage</name>
+    <message>
+        <source>Quarantine</source>
+        <translation>Cuarentena</translation>
+    </message>
+    <message>
+        <source>Files SafeLens hid from a child wait here for you; pictures are never shown. Restoring a file tells SafeLens it was not sensitive: that exact file won&apos;t be hidden from that child again. Deleting removes it for good.</source>
+        <translation>Los archivos que SafeLens ha ocultado a un menor te esperan aquí; las imágenes nunca se muestran. Al restaurar un archivo, le indicas a SafeLens que no era sensible: ese mismo archivo no se volverá a ocultar a ese menor. Al eliminarlo, desaparece definitivamente.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Menor</translation>
+    </message>
+    <message>
+        <source>Where from</source>
+        <translation>Procedencia</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Nombre del archivo</translation>
+    </message>
+    <message>
+        <source>Files in quarantine</source>
+        <translation>Archivos en cuarentena</translation>
+    </message>
+    <message>
+        <source>Nothing is in quarantine. When SafeLens hides a file from a child, it waits here for you.</source>
+        <translation>No hay nada en cuarentena. Cuando SafeLens oculte un archivo a un menor, te esperará aquí.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
+    </message>
+    <message>
+        <source>Restore the selected file</source>
+        <translation>Restaurar el archivo seleccionado</translation>
+    </message>
+    <message>
+        <source>Puts the file back where it came from, next to any file with the same name</source>
+        <translation>Devuelve el archivo a su sitio, junto a cualquier archivo con el mismo nombre</translation>
+    </message>
+    <message>
+        <source>Restore &amp;to…</source>
+        <translation>Restaurar e&amp;n…</translation>
+    </message>
+    <message>
+        <source>Restore the selected file to a folder</source>
+        <translation>Restaurar el archivo seleccionado en una carpeta</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for good…</source>
+        <translation>&amp;Eliminar definitivamente…</translation>
+    </message>
+    <message>
+        <source>Delete the selected file for good</source>
+        <translation>Eliminar definitivamente el archivo seleccionado</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Lo que se ha hecho</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t open its quarantine folder, so hidden files can&apos;t be listed here. Restarting SafeLens may help.</source>
+        <translation>SafeLens no ha podido abrir su carpeta de cuarentena, así que aquí no se pueden mostrar los archivos ocultos. Reiniciar SafeLens puede ayudar.</translation>
+    </message>
+    <message>
+        <source>Removed profile</source>
+        <translation>Perfil eliminado</translation>
+    </message>
+    <message>
+        <source>Share folder</source>
+        <translation>Carpeta compartida</translation>
+    </message>
+    <message>
+        <source>Sent from this computer</source>
+        <translation>Enviado desde este equipo</translation>
+    </message>
+    <message>
+        <source>Contact photo</source>
+        <translation>Foto de contacto</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Línea de comandos</translation>
+    </message>
+    <message>
+        <source>File picker</source>
+        <translation>Selector de archivos</translation>
+    </message>
+    <message>
+        <source>May be sensitive</source>
+        <translation>Puede ser sensible</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t be checked</source>
+        <translation>No se pudo comprobar</translation>
+    </message>
+    <message>
+        <source>Put back as “{0}” in {1}.</source>
+        <translation>Restaurado como «{0}» en {1}.</translation>
+    </message>
+    <message>
+        <source>It won&apos;t be hidden from {0} again.</source>
+        <translation>No se volverá a ocultar a {0}.</translation>
+    </message>
+    <message>
+        <source>It won&apos;t be hidden from any child again.</source>
+        <translation>No se volverá a ocultar a ningún menor.</translation>
+    </message>
+    <message>
+        <source>Deleted for good.</source>
+        <translation>Eliminado definitivamente.</translation>
+    </message>
+    <message>
+        <source>Restore to which folder?</source>
+        <translation>¿En qué carpeta quieres restaurarlo?</translation>
+    </message>
+    <message>
+        <source>Delete for good?</source>
+        <translation>¿Eliminar definitivamente?</translation>
+    </message>
+    <message>
+        <source>Delete “{0}” for good?</source>
+        <translation>¿Eliminar «{0}» definitivamente?</translation>
+    </message>
+    <message>
+        <source>It can&apos;t be restored afterwards.</source>
+        <translation>Después no se podrá restaurar.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Eliminar definitivamente</translation>
+    </message>
+    <message>
+        <source>Delete the file for good</source>
+        <translation>Eliminar el archivo definitivamente</translation>
     </message>
 </context>
 <context>

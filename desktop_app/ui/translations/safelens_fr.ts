@@ -2,6 +2,38 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message numerus="yes">
+        <source>QuarantinePage</source>
+        <comment>SafeLens&apos;s kept copy of this file has been changed or is missing, so it was not put back. It stays in the list; you can delete it for good.</comment>
+        <translation>
+            <numerusform>QuarantinePage</numerusform>
+            <numerusform>QuarantinePage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>QuarantinePage</source>
+        <comment>This file is no longer in quarantine (it may have been restored or deleted somewhere else). The list now shows what is there.</comment>
+        <translation>
+            <numerusform>QuarantinePage</numerusform>
+            <numerusform>QuarantinePage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>QuarantinePage</source>
+        <comment>The disk is full, so nothing was moved. Free some space and try again.</comment>
+        <translation>
+            <numerusform>QuarantinePage</numerusform>
+            <numerusform>QuarantinePage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>QuarantinePage</source>
+        <comment>That didn&apos;t work: {0} The file is still in quarantine.</comment>
+        <translation>QuarantinePage</translation>
+    </message>
+</context>
+<context>
     <name>ActivityChart</name>
     <message>
         <source>Activity chart</source>
@@ -1395,6 +1427,157 @@
     <message>
         <source>Remove {0}&apos;s profile (account “{1}”)?</source>
         <translation>Supprimer le profil de {0} (compte «&#xa0;{1}&#xa0;»)&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>QuarantinePage</name>
+    <message>
+        <source>Quarantine</source>
+        <translation>Quarantaine</translation>
+    </message>
+    <message>
+        <source>Files SafeLens hid from a child wait here for you; pictures are never shown. Restoring a file tells SafeLens it was not sensitive: that exact file won&apos;t be hidden from that child again. Deleting removes it for good.</source>
+        <translation>Les fichiers que SafeLens a cachés à un enfant vous attendent ici&#xa0;; les images ne sont jamais affichées. Restaurer un fichier indique à SafeLens qu’il n’était pas sensible&#xa0;: ce fichier précis ne sera plus caché à cet enfant. Supprimer l’efface définitivement.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Enfant</translation>
+    </message>
+    <message>
+        <source>Where from</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Nom du fichier</translation>
+    </message>
+    <message>
+        <source>Files in quarantine</source>
+        <translation>Fichiers en quarantaine</translation>
+    </message>
+    <message>
+        <source>Nothing is in quarantine. When SafeLens hides a file from a child, it waits here for you.</source>
+        <translation>Rien en quarantaine. Quand SafeLens cache un fichier à un enfant, il vous attend ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurer</translation>
+    </message>
+    <message>
+        <source>Restore the selected file</source>
+        <translation>Restaurer le fichier sélectionné</translation>
+    </message>
+    <message>
+        <source>Puts the file back where it came from, next to any file with the same name</source>
+        <translation>Remet le fichier à son emplacement d’origine, à côté de tout fichier du même nom</translation>
+    </message>
+    <message>
+        <source>Restore &amp;to…</source>
+        <translation>Restaurer &amp;vers…</translation>
+    </message>
+    <message>
+        <source>Restore the selected file to a folder</source>
+        <translation>Restaurer le fichier sélectionné dans un dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for good…</source>
+        <translation>&amp;Supprimer définitivement…</translation>
+    </message>
+    <message>
+        <source>Delete the selected file for good</source>
+        <translation>Supprimer définitivement le fichier sélectionné</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>Ce qui a été fait</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t open its quarantine folder, so hidden files can&apos;t be listed here. Restarting SafeLens may help.</source>
+        <translation>SafeLens n’a pas pu ouvrir son dossier de quarantaine&#xa0;; les fichiers cachés ne peuvent donc pas être listés ici. Redémarrer SafeLens peut aider.</translation>
+    </message>
+    <message>
+        <source>Removed profile</source>
+        <translation>Profil supprimé</translation>
+    </message>
+    <message>
+        <source>Share folder</source>
+        <translation>Dossier de partage</translation>
+    </message>
+    <message>
+        <source>Sent from this computer</source>
+        <translation>Envoyé depuis cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Contact photo</source>
+        <translation>Photo de contact</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Ligne de commande</translation>
+    </message>
+    <message>
+        <source>File picker</source>
+        <translation>Sélecteur de fichiers</translation>
+    </message>
+    <message>
+        <source>May be sensitive</source>
+        <translation>Peut être sensible</translation>
+    </message>
+    <message>
+        <source>Couldn&apos;t be checked</source>
+        <translation>Vérification impossible</translation>
+    </message>
+    <message>
+        <source>Put back as “{0}” in {1}.</source>
+        <translation>Remis sous le nom «&#xa0;{0}&#xa0;» dans {1}.</translation>
+    </message>
+    <message>
+        <source>It won&apos;t be hidden from {0} again.</source>
+        <translation>Il ne sera plus caché à {0}.</translation>
+    </message>
+    <message>
+        <source>It won&apos;t be hidden from any child again.</source>
+        <translation>Il ne sera plus caché à aucun enfant.</translation>
+    </message>
+    <message>
+        <source>Deleted for good.</source>
+        <translation>Supprimé définitivement.</translation>
+    </message>
+    <message>
+        <source>Restore to which folder?</source>
+        <translation>Restaurer dans quel dossier&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Delete for good?</source>
+        <translation>Supprimer définitivement&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Delete “{0}” for good?</source>
+        <translation>Supprimer «&#xa0;{0}&#xa0;» définitivement&#xa0;?</translation>
+    </message>
+    <message>
+        <source>It can&apos;t be restored afterwards.</source>
+        <translation>Il ne pourra plus être restauré ensuite.</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>Supprimer définitivement</translation>
+    </message>
+    <message>
+        <source>Delete the file for good</source>
+        <translation>Supprimer le fichier définitivement</translation>
     </message>
 </context>
 <context>
