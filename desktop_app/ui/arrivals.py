@@ -15,29 +15,22 @@ import tempfile
 from pathlib import Path
 
 import platformdirs
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent
 
 from desktop_app.analysis.verdict import Analysis, Kind, Status
 from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.safety.events import EventCounts, Surface
-from desktop_app.safety.flow import Screen, ViewingFlow
+from desktop_app.safety.flow import ViewingFlow
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineReason
 
-from .intervention.screen import InterventionPanel, ViewerRules
-from .tasks import BackgroundWork
+from .intervention.screen import ViewerRules
+from .intervention.window import FlowWindow
 from .viewer import flow_context
-from .widgets.sensitive_view import SensitiveImageView
 
 
-class ArrivalWindow(QWidget):
-    """Signals:
-    flow_changed(str): the flow's new screen.
-    """
-
-    flow_changed = Signal(str)
+class ArrivalWindow(FlowWindow):
+    """The help screens for one file the share folders put aside."""
 
     def __init__(
         self,
@@ -49,17 +42,10 @@ class ArrivalWindow(QWidget):
         approvals: Approvals | None = None,
         events: EventCounts | None = None,
     ) -> None:
-        super().__init__()
-        self.entry, self.quarantine, self.rules, self.approvals = (
-            entry,
-            quarantine,
-            rules,
-            approvals,
-        )
+        super().__init__(rules, pin, events, Surface.share_folders)
+        self.entry, self.quarantine, self.approvals = entry, quarantine, approvals
         self.setWindowTitle(self.tr("SafeLens — something was shared with you"))
         self.shown_file: Path | None = None
-        self.work = BackgroundWork(self)
-        self.view = SensitiveImageView(self)
         could_not_check = entry.reason is QuarantineReason.could_not_check
         self.result = Analysis(
             kind=Kind.OTHER,
@@ -67,29 +53,12 @@ class ArrivalWindow(QWidget):
             is_sensitive=not could_not_check,
         )
         self.view.show_result(self.result, Path(entry.original_path))
-        self.panel = InterventionPanel(rules, pin, events, Surface.share_folders, self)
-        self.panel.screen_changed.connect(self._screen_changed)
         self.panel.approved.connect(self._approved)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.panel)
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.escape.activated.connect(lambda: self.panel.escape() or self.close())
         self.panel.start(ViewingFlow(flow_context(rules, self.result, approved=False)))
 
-    @property
-    def flow(self) -> ViewingFlow | None:
-        flow = self.panel.flow
-        return flow if isinstance(flow, ViewingFlow) else None
-
-    def _screen_changed(self, value: str) -> None:
-        screen = Screen(value)
-        self.view.setVisible(screen not in (Screen.HELP, Screen.TRUSTED_ADULT))
-        if screen is Screen.CONTENT:
-            self.work.run(self._private_copy, on_result=self._show, on_error=self._not_shown)
-        elif screen is Screen.CLOSED:
-            self.close()
-        self.flow_changed.emit(value)
+    def show_content(self) -> None:
+        """The bytes come from quarantine (verified) into a private copy, off the GUI thread."""
+        self.work.run(self._private_copy, on_result=self._show, on_error=self._not_shown)
 
     def _private_copy(self) -> Path:
         """The verified bytes in a file only this user can read (worker thread)."""
@@ -123,7 +92,6 @@ class ArrivalWindow(QWidget):
         self.work.run(self.quarantine.restore, self.entry.id, on_error=lambda _e: None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.view.show_checking()
         if self.shown_file is not None:
             self.shown_file.unlink(missing_ok=True)
             self.shown_file = None

@@ -9,20 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import Analysis, Kind, Status
 from desktop_app.policy.approvals import Approvals, content_sha256
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.safety.events import EventCounts, EventKind, Surface
-from desktop_app.safety.flow import Action, FlowContext, Screen, ViewingFlow
+from desktop_app.safety.flow import Action, FlowContext, ViewingFlow
 
-from .intervention.screen import InterventionPanel, ViewerRules
-from .tasks import BackgroundWork, FutureWatcher
-from .widgets.sensitive_view import SensitiveImageView, ViewState
+from .intervention.screen import ViewerRules
+from .intervention.window import FlowWindow
+from .tasks import FutureWatcher
 
 __all__ = ["ViewerRules", "ViewerWindow", "flow_context"]
 
@@ -41,12 +40,8 @@ def flow_context(rules: ViewerRules, result: Analysis, approved: bool) -> FlowCo
     )
 
 
-class ViewerWindow(QWidget):
-    """Signals:
-    flow_changed(str): the flow's new screen (also when it starts).
-    """
-
-    flow_changed = Signal(str)
+class ViewerWindow(FlowWindow):
+    """`safelens open PATH`: the file is checked, then the help screens decide."""
 
     def __init__(
         self,
@@ -58,25 +53,16 @@ class ViewerWindow(QWidget):
         *,
         events: EventCounts | None = None,
     ) -> None:
-        super().__init__()
-        self.path, self.rules, self.approvals = path, rules, approvals
+        super().__init__(rules, pin, events, Surface.viewer)
+        self.path, self.approvals = path, approvals
         self.setWindowTitle(self.tr("SafeLens — {0}").format(path.name))
-        self.view = SensitiveImageView(self)
         self.status = QLabel(self.tr("Checking…"), self)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.panel = InterventionPanel(rules, pin, events, Surface.viewer, self)
-        self.panel.screen_changed.connect(self._screen_changed)
+        self.body_layout.insertWidget(1, self.status)
         self.panel.approved.connect(self._remember_approval)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
-        layout.addWidget(self.panel)
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.escape.activated.connect(self._escape)
         self.content_hash: str | None = None
         self.result: Analysis | None = None
         self.approved_before = False
-        self.work = BackgroundWork(self)
         self.watcher = FutureWatcher(self)
         self.watcher.finished.connect(lambda _token, result: self._checked(result))
         self.watcher.failed.connect(lambda _token, _error: self._checked(None))
@@ -84,11 +70,6 @@ class ViewerWindow(QWidget):
         self.watcher.watch(analyzer.submit_file(path, interactive=True))
 
     # the panel's parts, for callers and tests that click through the screens
-    @property
-    def flow(self) -> ViewingFlow | None:
-        flow = self.panel.flow
-        return flow if isinstance(flow, ViewingFlow) else None
-
     @property
     def action_buttons(self) -> dict[Action, object]:
         return dict(self.panel.action_buttons)
@@ -141,33 +122,7 @@ class ViewerWindow(QWidget):
             self.view.show_result(self.result, self.path)
             self._start_flow(self.result, self.content_hash, self.approved_before)
 
-    # --- the flow -----------------------------------------------------------------------
-
-    def _screen_changed(self, value: str) -> None:
-        screen = Screen(value)
-        # While the child reads the help or the message, the card gets the whole window.
-        self.view.setVisible(screen not in (Screen.HELP, Screen.TRUSTED_ADULT))
-        if screen is Screen.CONTENT:
-            self.view.reveal()
-        elif self.view.state is ViewState.SHOWN:
-            self.view.hide_again()
-        self.flow_changed.emit(value)
-        if screen is Screen.CLOSED:
-            self.close()
-
-    def _escape(self) -> None:
-        if not self.panel.escape():
-            self.close()
-
     def _remember_approval(self) -> None:
         approvals, profile, digest = self.approvals, self.rules.profile_id, self.content_hash
         if approvals is not None and profile is not None and digest is not None:
             self.work.run(approvals.remember, digest, profile)  # a small file write, off-thread
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        self.panel.focus_safe_choice()
-
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.view.show_checking()  # stops a playing video or animation
-        super().closeEvent(event)
