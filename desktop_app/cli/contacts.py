@@ -26,6 +26,8 @@ from desktop_app.surfaces.contacts import ContactsError, ContactsOutcome
 from desktop_app.surfaces.contacts_store import ContactsStore
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineError
 
+from .options import add_age_band_and_test_pattern
+
 EXIT_CLEAN, EXIT_HIDDEN, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 
 
@@ -45,15 +47,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     importing.add_argument("path", type=Path, metavar="FILE.vcf")
     importing.add_argument("--json", action="store_true", help="one JSON object")
-    importing.add_argument(
-        "--age-band",
-        choices=[band.value for band in AgeBand],
-        default=None,
-        help="default: the current profile's age band (policy); none set up = adult",
-    )
-    importing.add_argument(
-        "--test-pattern", action="store_true", help="test mode: the test pattern is sensitive"
-    )
+    add_age_band_and_test_pattern(importing)
     importing.set_defaults(handler=_import)
     listing = actions.add_parser("list", help="how many contacts the contacts view holds")
     listing.add_argument("--json", action="store_true")

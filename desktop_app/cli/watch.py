@@ -24,6 +24,8 @@ from desktop_app.surfaces.folder_watch import ShareFolderWatch, WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine
 from desktop_app.surfaces.share_folders import FolderEvent, FolderEventKind, folders_from_paths
 
+from .options import add_age_band_and_test_pattern
+
 EXIT_DONE, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 2, 3
 
 
@@ -43,15 +45,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--once", action="store_true", help="handle what is there now (waiting for writes) and exit"
     )
     watch.add_argument("--json", action="store_true", help="one JSON object per event per line")
-    watch.add_argument(
-        "--age-band",
-        choices=[band.value for band in AgeBand],
-        default=None,
-        help="default: the current profile's age band (policy); none set up = adult",
-    )
-    watch.add_argument(
-        "--test-pattern", action="store_true", help="test mode: the test pattern is sensitive"
-    )
+    add_age_band_and_test_pattern(watch)
     watch.add_argument("--settle", type=float, default=2.0, help=argparse.SUPPRESS)
     watch.add_argument("--max-wait", type=float, default=120.0, help=argparse.SUPPRESS)
     watch.add_argument("--rescan", type=float, default=60.0, help=argparse.SUPPRESS)
