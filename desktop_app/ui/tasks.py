@@ -26,14 +26,18 @@ class _Relay(QObject):
     exists before handing the outcome over.
     """
 
-    carry = Signal(object, object, object)
+    carry = Signal(object, object)
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.carry.connect(self._arrive, Qt.ConnectionType.QueuedConnection)
 
-    @Slot(object, object, object)
-    def _arrive(self, watcher: FutureWatcher, token: object, future: Future[Any]) -> None:
+    @Slot(object, object)
+    def _arrive(self, parcel: list[Any], future: Future[Any]) -> None:
+        if not parcel:
+            return
+        watcher, token = parcel
+        parcel.clear()  # the worker thread's references now lead nowhere (see watch())
         if shiboken6.isValid(watcher):
             watcher.deliver(token, future)
 
@@ -69,10 +73,15 @@ class FutureWatcher(QObject):
         """Emit finished/failed for ``future`` later, on the GUI thread."""
         self.pending += 1
         relay = self._relay
+        # The future (and this callback) may be dropped last on the worker's thread. If
+        # the callback held the watcher or the token (callbacks capturing widgets), a
+        # widget's wrapper could die there, which Qt does not survive. So both sit in a
+        # parcel that the GUI thread empties when it takes them out.
+        parcel: list[Any] = [self, token]
 
         def send(done: Future[Any]) -> None:  # on the future's thread
             with contextlib.suppress(RuntimeError):  # the app itself is gone (shutdown)
-                relay.carry.emit(self, token, done)
+                relay.carry.emit(parcel, done)
 
         future.add_done_callback(send)
 
@@ -122,10 +131,18 @@ class BackgroundWork(QObject):
         on_error: ErrorHandler | None = None,
     ) -> Future[Any]:
         """Start ``fn(*args)`` on a worker thread; never blocks."""
-        future = self._executor.submit(fn, *args)
+        # ``fn`` is often a widget's bound method: the worker thread must not hold the
+        # last reference to it, so the job is emptied on the GUI thread after delivery.
+        job: list[Any] = [fn, args]
+
+        def call() -> Any:
+            target, arguments = job
+            return target(*arguments)
+
+        future = self._executor.submit(call)
         if self._watcher.pending == 0:
             self.busy_changed.emit(True)
-        self._watcher.watch(future, (on_result, on_error))
+        self._watcher.watch(future, (on_result, on_error, job))
         return future
 
     def shutdown(self) -> None:
@@ -134,6 +151,7 @@ class BackgroundWork(QObject):
 
     def _on_finished(self, token: object, result: object) -> None:
         on_result: ResultHandler | None = token[0]  # type: ignore[index]
+        token[2].clear()  # type: ignore[index]
         try:
             if on_result is not None:
                 on_result(result)
@@ -142,6 +160,7 @@ class BackgroundWork(QObject):
 
     def _on_failed(self, token: object, error: BaseException) -> None:
         on_error: ErrorHandler | None = token[1]  # type: ignore[index]
+        token[2].clear()  # type: ignore[index]
         try:
             if on_error is None:
                 raise error
