@@ -177,3 +177,44 @@ def test_every_help_screen_is_translated_and_nothing_is_clipped(
     dialog.show()
     qtbot.wait(20)
     check_screen(dialog, language, f"{band.value} send")
+
+
+def test_every_guardian_console_page_is_translated_and_nothing_is_clipped(
+    qtbot: QtBot, language: str
+) -> None:
+    from desktop_app.ui.guardian.console import GuardianConsole
+    from tests.helpers.keyring import MemoryKeyring
+    from tests.ui.guardian_helpers import make_services
+
+    console = GuardianConsole(make_services(MemoryKeyring()))
+    qtbot.addWidget(console)
+    console.resize(960, 680)
+    with qtbot.waitSignal(console.loaded, timeout=10_000):
+        console.show()
+    qtbot.waitUntil(lambda: console.work.pending == 0)
+    for index in range(console.sidebar.count()):
+        console.sidebar.setCurrentRow(index)
+        qtbot.wait(20)
+        page = console.stack.currentWidget()
+        assert visible_texts(page)
+        check_screen(page, language, f"console page {console.sidebar.item(index).text()}")
+
+
+def test_the_setup_wizard_is_translated_and_nothing_is_clipped(
+    qtbot: QtBot, language: str
+) -> None:
+    from desktop_app.ui.guardian.wizard import SetupWizard
+    from tests.helpers.keyring import MemoryKeyring
+    from tests.ui.guardian_helpers import PIN, make_services
+
+    wizard = SetupWizard(make_services(MemoryKeyring()))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    check_screen(wizard, language, "wizard welcome")
+    wizard.next()
+    check_screen(wizard, language, "wizard PIN")
+    wizard.pin_page.first.setText(PIN)
+    wizard.pin_page.second.setText(PIN)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.children_page, timeout=20_000)
+    check_screen(wizard, language, "wizard children")
