@@ -66,6 +66,7 @@ class Openers:
             rules=self.rules,
             pin=self.services.pin,
             approvals=self.services.approvals,
+            events=self.services.events,
         )
         if path:
             window = ViewerWindow(

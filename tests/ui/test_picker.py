@@ -287,3 +287,24 @@ def test_folders_are_entered_and_left(
     dialog.path_bar.setText(str(folder / "missing"))
     qtbot.keyClick(dialog.path_bar, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "can't be opened" in dialog.status.text())
+
+
+def test_choosing_a_flagged_file_is_counted_never_named(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, folder: Path
+) -> None:
+    from desktop_app.safety.events import EventCounts, EventKind, Surface
+
+    rules = ViewerRules(AgeBand.TEEN, "two_screens", profile_id="p-leo")
+    with EventCounts() as events:
+        dialog = open_picker(qtbot, analyzer, folder, rules=rules, events=events)
+        with qtbot.waitSignal(dialog.intervention_opened, timeout=60_000) as opened:
+            choose_with_enter(qtbot, dialog, "holiday.png")
+        screen: PickIntervention = opened.args[0]
+        click(qtbot, screen, Action.WHY)
+        click(qtbot, screen, Action.GET_HELP)
+        qtbot.waitUntil(lambda: screen.panel.work.pending == 0)
+        counts = {(c.surface, c.kind): c.count for c in events.counts("p-leo")}
+        assert counts == {
+            (Surface.file_picker, EventKind.sensitive): 1,
+            (Surface.file_picker, EventKind.help_opened): 1,
+        }

@@ -21,6 +21,7 @@ from desktop_app.analysis.verdict import Analysis
 from desktop_app.policy.approvals import Approvals, content_sha256
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.settings import AgeBand
+from desktop_app.safety.events import EventCounts
 
 from ..tasks import BackgroundWork
 from ..viewer import ViewerRules
@@ -74,8 +75,10 @@ class Choice(QObject):
         window: QWidget,
         pin: GuardianPin | None = None,
         approvals: Approvals | None = None,
+        events: EventCounts | None = None,
     ) -> None:
         super().__init__(window)
+        self.events = events
         self.scheduler, self.cache, self.rules, self.work = scheduler, cache, rules, work
         self.window, self.pin, self.approvals = window, pin, approvals
         self.pending: _Pending | None = None
@@ -155,7 +158,9 @@ class Choice(QObject):
         if approved and not result.could_not_check:
             self._settled(entry, QDialog.DialogCode.Accepted)
             return
-        dialog = PickIntervention(Path(entry.path), result, self.rules, self.pin, self.window)
+        dialog = PickIntervention(
+            Path(entry.path), result, self.rules, self.pin, self.window, events=self.events
+        )
         dialog.guardian_approved.connect(lambda: self._remember(digest))
         dialog.finished.connect(lambda code: self._settled(entry, code))
         self.intervention = dialog

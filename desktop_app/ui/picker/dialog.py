@@ -32,6 +32,7 @@ from desktop_app.analysis.verdict import Analysis
 from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.settings import AgeBand
+from desktop_app.safety.events import EventCounts
 
 from ..tasks import BackgroundWork
 from ..viewer import ViewerRules
@@ -73,6 +74,7 @@ class SafeFileDialog(QDialog):
         approvals: Approvals | None = None,
         cache: CheckCache | None = None,
         multiple: bool = False,
+        events: EventCounts | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(caption or self.tr("Open"))
@@ -100,6 +102,7 @@ class SafeFileDialog(QDialog):
             window=self,
             pin=pin,
             approvals=approvals,
+            events=events,
         )
         self.choice.finished.connect(self._chosen)
         self.choice.checking.connect(
@@ -296,6 +299,7 @@ class SafeFileDialog(QDialog):
         pin: GuardianPin | None = None,
         approvals: Approvals | None = None,
         cache: CheckCache | None = None,
+        events: EventCounts | None = None,
     ) -> tuple[str, str]:
         """One file, or ("", "") when cancelled; the keyword-only services are SafeLens' own."""
         services = {
@@ -304,6 +308,7 @@ class SafeFileDialog(QDialog):
             "pin": pin,
             "approvals": approvals,
             "cache": cache,
+            "events": events,
         }
         paths, chosen = _run(parent, caption, dir, filter, selectedFilter, False, services)
         return (paths[0], chosen) if paths else ("", "")
@@ -322,6 +327,7 @@ class SafeFileDialog(QDialog):
         pin: GuardianPin | None = None,
         approvals: Approvals | None = None,
         cache: CheckCache | None = None,
+        events: EventCounts | None = None,
     ) -> tuple[list[str], str]:
         """Several files, or ([], "") when cancelled; services as for getOpenFileName."""
         services = {
@@ -330,6 +336,7 @@ class SafeFileDialog(QDialog):
             "pin": pin,
             "approvals": approvals,
             "cache": cache,
+            "events": events,
         }
         return _run(parent, caption, dir, filter, selectedFilter, True, services)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_app.analysis.verdict import Analysis
 from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import Surface
+from desktop_app.safety.events import EventCounts, EventKind, Surface
 from desktop_app.safety.flow import Screen, ViewingFlow
 
 from ..intervention.screen import InterventionPanel
@@ -46,6 +46,8 @@ class PickIntervention(QDialog):
         rules: ViewerRules,
         pin: GuardianPin | None,
         parent: QWidget | None = None,
+        *,
+        events: EventCounts | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("SafeLens — {0}").format(path.name))
@@ -53,14 +55,15 @@ class PickIntervention(QDialog):
         self.view = SensitiveImageView(self)
         self.view.setMinimumSize(320, 200)
         self.view.show_result(result, path)  # never cleared here: blur or nothing
-        self.panel = InterventionPanel(rules, pin, None, Surface.file_picker, self)
+        self.panel = InterventionPanel(rules, pin, events, Surface.file_picker, self)
         self.panel.screen_changed.connect(self._screen)
         self.panel.approved.connect(self.guardian_approved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.panel)
         self.flow = flow_for(rules, result, approved=False)
-        self.panel.start(self.flow)
+        found = EventKind.could_not_check if result.could_not_check else EventKind.sensitive
+        self.panel.start(self.flow, encounter=found)
 
     def reject(self) -> None:
         """Esc or the window's close button (QDialog calls this): always the safe side."""
