@@ -188,19 +188,28 @@ class TrayAgent(QObject):
             self.notify(
                 translate("Agent", "Someone shared something that may be sensitive"),
                 translate("Agent", "SafeLens put it aside. You can see your choices."),
+                event,
             )
         elif event.event is FolderEventKind.HELD:
             self.latest = event
             self.notify(
                 translate("Agent", "A file is waiting before it is sent"),
                 translate("Agent", "It may be sensitive. You can choose what happens."),
+                event,
             )
 
-    def notify(self, title: str, message: str) -> None:
+    def notify(self, title: str, message: str, event: FolderEvent | None = None) -> None:
+        """A tray message (its click opens the latest), or a small window for this event."""
         if self.tray.isVisible() and QSystemTrayIcon.supportsMessages():
             self.tray.showMessage(title, message, shield_icon(), 15_000)
         else:
-            notice = Notice(title, message, self.open_latest)
+            target = event
+
+            def open_this() -> None:
+                if target is not None:
+                    self.actions.open_arrival(target)
+
+            notice = Notice(title, message, open_this)
             self.notices = [n for n in self.notices if n.isVisible()] + [notice]
             notice.show()
         self.notified.emit(title, message)

@@ -191,3 +191,16 @@ def test_the_tray_says_when_files_cannot_be_checked(
         status = agent.tray.menu.actions()[0].text()
         assert status == "Protection needs a guardian: SafeLens can't check files right now"
         assert status in agent.tray.tray.toolTip()
+
+
+def test_each_notice_opens_its_own_arrival(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, inbox: Path, tmp_path: Path
+) -> None:
+    services = child_services(inbox, 2011)
+    first = testpattern.write_image(tmp_path / "first.png", 480, 360)
+    second = testpattern.write_image(tmp_path / "second.png", 320, 240)
+    with running_agent(analyzer, services, tmp_path) as agent:
+        earlier = arrive(qtbot, agent, inbox, first)
+        arrive(qtbot, agent, inbox, second)
+        window = open_choices(qtbot, agent, earlier)  # the older notice, clicked later
+        assert Path(window.entry.original_path).name == "first.png"
