@@ -200,9 +200,7 @@ def test_every_guardian_console_page_is_translated_and_nothing_is_clipped(
         check_screen(page, language, f"console page {console.sidebar.item(index).text()}")
 
 
-def test_the_setup_wizard_is_translated_and_nothing_is_clipped(
-    qtbot: QtBot, language: str
-) -> None:
+def test_the_setup_wizard_is_translated_and_nothing_is_clipped(qtbot: QtBot, language: str) -> None:
     from desktop_app.ui.guardian.wizard import SetupWizard
     from tests.helpers.keyring import MemoryKeyring
     from tests.ui.guardian_helpers import PIN, make_services
