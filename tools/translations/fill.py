@@ -73,6 +73,7 @@ def escape(text: str) -> str:
         .replace(">", "&gt;")
         .replace("'", "&apos;")
         .replace('"', "&quot;")
+        .replace("\u00a0", "&#xa0;")
     )
 
 
