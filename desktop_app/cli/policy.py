@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 from desktop_app.analysis.models import ModelError, load_manifest
@@ -14,6 +14,8 @@ from desktop_app.policy import settings
 from desktop_app.policy.effective import EffectivePolicy, load_effective
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.managed import ManagedPolicy, load_managed, validate_file
+
+from .agent_findings import Finding, agent_findings, quarantine_findings
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -100,13 +102,6 @@ def _schema(_args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@dataclass(frozen=True)
-class Finding:
-    area: str
-    ok: bool
-    detail: str
-
-
 def _doctor(args: argparse.Namespace) -> int:
     managed = load_managed()
     policy, state = load_effective(managed=managed)
@@ -121,6 +116,8 @@ def _doctor(args: argparse.Namespace) -> int:
             + (f" — {'; '.join(state.problems)}" if state.problems else ""),
         ),
         *_folder_findings(policy),
+        *quarantine_findings(),
+        *agent_findings(policy),
         _os_log_finding(),
         Finding("profile", True, _profile_line(policy)),
     ]

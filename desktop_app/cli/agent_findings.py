@@ -1,0 +1,90 @@
+"""`safelens doctor`: is the agent in place for this account, and is the quarantine sound?"""
+
+from __future__ import annotations
+
+import json
+import stat
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop_app.policy.effective import EffectivePolicy
+from desktop_app.policy.storage import data_dir
+from desktop_app.surfaces.agent import HEARTBEAT_INTERVAL_S, LATE_FACTOR, Heartbeat, autostart_entry
+from desktop_app.surfaces.quarantine import Quarantine, QuarantineError
+
+
+@dataclass(frozen=True)
+class Finding:
+    area: str
+    ok: bool
+    detail: str
+
+
+def agent_findings(policy: EffectivePolicy, now: float | None = None) -> list[Finding]:
+    """For a protected account: does the agent start at login, and is it alive?"""
+    profile = policy.profile
+    if not profile.protected:
+        return [Finding("agent", True, "not needed: this account is not a protected child")]
+    found = []
+    entry = autostart_entry()
+    if entry.platform == "windows":
+        found.append(Finding("agent", True, "autostart: the Run key is written by the agent"))
+    else:
+        present = Path(entry.location).exists()
+        found.append(
+            Finding(
+                "agent",
+                present,
+                f"starts at login ({entry.location})"
+                if present
+                else "does not start at login yet: run `safelens agent` once, or install the "
+                "system-wide autostart entry",
+            )
+        )
+    beat = Heartbeat(profile.profile_id or profile.os_user, lambda _reason: None)
+    found.append(_alive(beat.path, time.time() if now is None else now))
+    return found
+
+
+def _alive(path: Path, now: float) -> Finding:
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+        last, clean = float(state["last_beat"]), bool(state["clean_stop"])
+    except FileNotFoundError:
+        return Finding("agent", False, "has never run for this account")
+    except (OSError, ValueError, KeyError, TypeError):
+        return Finding("agent", False, "its heartbeat file is damaged")
+    minutes = max(0, int((now - last) // 60))
+    if clean:
+        return Finding("agent", False, f"was quit {minutes} min ago and is not running")
+    if now - last > HEARTBEAT_INTERVAL_S * LATE_FACTOR:
+        return Finding("agent", False, f"not running: last sign of life {minutes} min ago")
+    return Finding("agent", True, "running (heartbeat within the last few minutes)")
+
+
+def quarantine_findings(root: Path | None = None) -> list[Finding]:
+    """How many files wait there, whether the folder is private, and repairs made on open."""
+    folder = root if root is not None else data_dir() / "quarantine"
+    if not folder.exists():
+        return [Finding("quarantine", True, "empty (nothing has been put aside yet)")]
+    mode = stat.S_IMODE(folder.stat().st_mode)
+    found = [
+        Finding(
+            "quarantine",
+            mode & 0o077 == 0,
+            f"folder is private ({oct(mode)})"
+            if mode & 0o077 == 0
+            else f"folder can be read by others ({oct(mode)}): it should be 0o700",
+        )
+    ]
+    try:
+        quarantine = Quarantine(folder)
+        repaired = quarantine.recover()
+        entries = quarantine.entries()
+    except (OSError, QuarantineError) as exc:
+        return [*found, Finding("quarantine", False, f"cannot be opened: {type(exc).__name__}")]
+    found.append(Finding("quarantine", True, f"{len(entries)} file(s) waiting for a guardian"))
+    if repaired:
+        found.append(Finding("quarantine", True, f"finished {repaired} interrupted move(s)"))
+    return found
