@@ -271,24 +271,23 @@ def file_name(entry: QuarantineEntry) -> str:
 
 def quarantine_words(error: QuarantineError) -> str:
     """Why a file could not be restored or deleted, as one plain sentence (never a traceback)."""
-    tr = QCoreApplication.translate
     if isinstance(error, IntegrityError):
-        return tr(
+        return QCoreApplication.translate(
             "QuarantinePage",
             "SafeLens's kept copy of this file has been changed or is missing, so it was not "
             "put back. It stays in the list; you can delete it for good.",
         )
     if isinstance(error, EntryNotFound):
-        return tr(
+        return QCoreApplication.translate(
             "QuarantinePage",
             "This file is no longer in quarantine (it may have been restored or deleted "
             "somewhere else). The list now shows what is there.",
         )
     if isinstance(error, QuarantineFull):
-        return tr(
+        return QCoreApplication.translate(
             "QuarantinePage",
             "The disk is full, so nothing was moved. Free some space and try again.",
         )
-    return tr("QuarantinePage", "That didn't work: {0} The file is still in quarantine.").format(
-        error
-    )
+    return QCoreApplication.translate(
+        "QuarantinePage", "That didn't work: {0} The file is still in quarantine."
+    ).format(error)

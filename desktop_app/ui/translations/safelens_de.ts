@@ -2,38 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name></name>
-    <message numerus="yes">
-        <source>QuarantinePage</source>
-        <comment>SafeLens&apos;s kept copy of this file has been changed or is missing, so it was not put back. It stays in the list; you can delete it for good.</comment>
-        <translation>
-            <numerusform>QuarantinePage</numerusform>
-            <numerusform>QuarantinePage</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>QuarantinePage</source>
-        <comment>This file is no longer in quarantine (it may have been restored or deleted somewhere else). The list now shows what is there.</comment>
-        <translation>
-            <numerusform>QuarantinePage</numerusform>
-            <numerusform>QuarantinePage</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>QuarantinePage</source>
-        <comment>The disk is full, so nothing was moved. Free some space and try again.</comment>
-        <translation>
-            <numerusform>QuarantinePage</numerusform>
-            <numerusform>QuarantinePage</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>QuarantinePage</source>
-        <comment>That didn&apos;t work: {0} The file is still in quarantine.</comment>
-        <translation>QuarantinePage</translation>
-    </message>
-</context>
-<context>
     <name>ActivityChart</name>
     <message>
         <source>Activity chart</source>
@@ -1578,6 +1546,22 @@
     <message>
         <source>Delete the file for good</source>
         <translation>Die Datei endgültig löschen</translation>
+    </message>
+    <message>
+        <source>SafeLens&apos;s kept copy of this file has been changed or is missing, so it was not put back. It stays in the list; you can delete it for good.</source>
+        <translation>Die von SafeLens aufbewahrte Kopie dieser Datei wurde verändert oder fehlt, daher wurde sie nicht zurückgelegt. Sie bleibt in der Liste; Sie können sie endgültig löschen.</translation>
+    </message>
+    <message>
+        <source>This file is no longer in quarantine (it may have been restored or deleted somewhere else). The list now shows what is there.</source>
+        <translation>Diese Datei ist nicht mehr in Quarantäne (sie wurde vielleicht anderswo wiederhergestellt oder gelöscht). Die Liste zeigt jetzt, was da ist.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was moved. Free some space and try again.</source>
+        <translation>Der Datenträger ist voll, daher wurde nichts verschoben. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>That didn&apos;t work: {0} The file is still in quarantine.</source>
+        <translation>Das hat nicht geklappt: {0} Die Datei ist weiterhin in Quarantäne.</translation>
     </message>
 </context>
 <context>

@@ -2,38 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
-    <name></name>
-    <message numerus="yes">
-        <source>QuarantinePage</source>
-        <comment>SafeLens&apos;s kept copy of this file has been changed or is missing, so it was not put back. It stays in the list; you can delete it for good.</comment>
-        <translation>
-            <numerusform>QuarantinePage</numerusform>
-            <numerusform>QuarantinePage</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>QuarantinePage</source>
-        <comment>This file is no longer in quarantine (it may have been restored or deleted somewhere else). The list now shows what is there.</comment>
-        <translation>
-            <numerusform>QuarantinePage</numerusform>
-            <numerusform>QuarantinePage</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>QuarantinePage</source>
-        <comment>The disk is full, so nothing was moved. Free some space and try again.</comment>
-        <translation>
-            <numerusform>QuarantinePage</numerusform>
-            <numerusform>QuarantinePage</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>QuarantinePage</source>
-        <comment>That didn&apos;t work: {0} The file is still in quarantine.</comment>
-        <translation>QuarantinePage</translation>
-    </message>
-</context>
-<context>
     <name>ActivityChart</name>
     <message>
         <source>Activity chart</source>
@@ -1578,6 +1546,22 @@
     <message>
         <source>Delete the file for good</source>
         <translation>Eliminar el archivo definitivamente</translation>
+    </message>
+    <message>
+        <source>SafeLens&apos;s kept copy of this file has been changed or is missing, so it was not put back. It stays in the list; you can delete it for good.</source>
+        <translation>La copia que guardaba SafeLens de este archivo ha cambiado o falta, así que no se ha restaurado. Sigue en la lista; puedes eliminarla definitivamente.</translation>
+    </message>
+    <message>
+        <source>This file is no longer in quarantine (it may have been restored or deleted somewhere else). The list now shows what is there.</source>
+        <translation>Este archivo ya no está en cuarentena (puede que se haya restaurado o eliminado desde otro sitio). La lista muestra ahora lo que hay.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was moved. Free some space and try again.</source>
+        <translation>El disco está lleno, así que no se ha movido nada. Libera espacio y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>That didn&apos;t work: {0} The file is still in quarantine.</source>
+        <translation>No ha funcionado: {0} El archivo sigue en cuarentena.</translation>
     </message>
 </context>
 <context>

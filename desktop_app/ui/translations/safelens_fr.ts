@@ -2,38 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name></name>
-    <message numerus="yes">
-        <source>QuarantinePage</source>
-        <comment>SafeLens&apos;s kept copy of this file has been changed or is missing, so it was not put back. It stays in the list; you can delete it for good.</comment>
-        <translation>
-            <numerusform>QuarantinePage</numerusform>
-            <numerusform>QuarantinePage</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>QuarantinePage</source>
-        <comment>This file is no longer in quarantine (it may have been restored or deleted somewhere else). The list now shows what is there.</comment>
-        <translation>
-            <numerusform>QuarantinePage</numerusform>
-            <numerusform>QuarantinePage</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>QuarantinePage</source>
-        <comment>The disk is full, so nothing was moved. Free some space and try again.</comment>
-        <translation>
-            <numerusform>QuarantinePage</numerusform>
-            <numerusform>QuarantinePage</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>QuarantinePage</source>
-        <comment>That didn&apos;t work: {0} The file is still in quarantine.</comment>
-        <translation>QuarantinePage</translation>
-    </message>
-</context>
-<context>
     <name>ActivityChart</name>
     <message>
         <source>Activity chart</source>
@@ -1578,6 +1546,22 @@
     <message>
         <source>Delete the file for good</source>
         <translation>Supprimer le fichier définitivement</translation>
+    </message>
+    <message>
+        <source>SafeLens&apos;s kept copy of this file has been changed or is missing, so it was not put back. It stays in the list; you can delete it for good.</source>
+        <translation>La copie de ce fichier conservée par SafeLens a été modifiée ou est introuvable&#xa0;; il n’a donc pas été remis en place. Il reste dans la liste&#xa0;; vous pouvez le supprimer définitivement.</translation>
+    </message>
+    <message>
+        <source>This file is no longer in quarantine (it may have been restored or deleted somewhere else). The list now shows what is there.</source>
+        <translation>Ce fichier n’est plus en quarantaine (il a peut-être été restauré ou supprimé ailleurs). La liste affiche maintenant ce qui s’y trouve.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was moved. Free some space and try again.</source>
+        <translation>Le disque est plein&#xa0;; rien n’a donc été déplacé. Libérez de l’espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>That didn&apos;t work: {0} The file is still in quarantine.</source>
+        <translation>Cela n’a pas fonctionné&#xa0;: {0} Le fichier est toujours en quarantaine.</translation>
     </message>
 </context>
 <context>
