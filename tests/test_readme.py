@@ -1,0 +1,16 @@
+"""CI runs exactly the test command README gives a new user."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_ci_runs_readmes_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Run the whole test suite", 1)[1]
+    command = re.search(r"```bash\n(.+?)\n```", section, re.S)
+    assert command is not None
+    assert command.group(1).strip() in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
