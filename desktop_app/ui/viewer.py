@@ -23,7 +23,7 @@ from .intervention.screen import ViewerRules
 from .intervention.window import FlowWindow
 from .tasks import FutureWatcher
 
-__all__ = ["ViewerRules", "ViewerWindow", "flow_context"]
+__all__ = ["ViewerRules", "ViewerWindow", "approval_state", "flow_context"]
 
 
 def flow_context(rules: ViewerRules, result: Analysis, approved: bool) -> FlowContext:
@@ -38,6 +38,19 @@ def flow_context(rules: ViewerRules, result: Analysis, approved: bool) -> FlowCo
         escalation_threshold=rules.escalation_threshold,
         guardian_notices=rules.guardian_notices,
     )
+
+
+def approval_state(
+    approvals: Approvals | None, profile_id: str | None, path: Path
+) -> tuple[str | None, bool]:
+    """(content hash, already approved for this child). Reads the whole file: worker thread."""
+    if approvals is None or profile_id is None:
+        return None, False
+    try:
+        digest = content_sha256(path)
+    except OSError:
+        return None, False
+    return digest, approvals.is_approved(digest, profile_id)
 
 
 class ViewerWindow(FlowWindow):
@@ -102,14 +115,7 @@ class ViewerWindow(FlowWindow):
         )
 
     def _approval_state(self) -> tuple[str | None, bool]:
-        """(content hash, already approved for this child) — runs on a worker thread."""
-        if self.approvals is None or self.rules.profile_id is None:
-            return None, False
-        try:
-            digest = content_sha256(self.path)
-        except OSError:
-            return None, False
-        return digest, self.approvals.is_approved(digest, self.rules.profile_id)
+        return approval_state(self.approvals, self.rules.profile_id, self.path)
 
     def _start_flow(self, result: Analysis, digest: str | None, approved: bool) -> None:
         self.content_hash, self.result, self.approved_before = digest, result, approved

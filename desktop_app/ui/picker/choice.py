@@ -18,13 +18,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.analysis.verdict import Analysis
-from desktop_app.policy.approvals import Approvals, content_sha256
+from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.settings import AgeBand
 from desktop_app.safety.events import EventCounts
 
 from ..tasks import BackgroundWork
-from ..viewer import ViewerRules
+from ..viewer import ViewerRules, approval_state
 from .checks import CheckCache, CheckScheduler
 from .intervention import PickIntervention
 from .listing import FolderEntry
@@ -143,14 +143,7 @@ class Choice(QObject):
             self._next()
 
     def _approval_state(self, path: str) -> tuple[str | None, bool]:
-        """Worker thread: (content hash, already approved for this child)."""
-        if self.approvals is None or self.rules.profile_id is None:
-            return None, False
-        try:
-            digest = content_sha256(Path(path))
-        except OSError:
-            return None, False
-        return digest, self.approvals.is_approved(digest, self.rules.profile_id)
+        return approval_state(self.approvals, self.rules.profile_id, Path(path))
 
     def _intervene(self, entry: FolderEntry, result: Analysis, state: object) -> None:
         """``state`` is (hash, approved) from the worker thread, or an error (no approval)."""
