@@ -54,7 +54,8 @@ class ArrivalWindow(FlowWindow):
         )
         self.view.show_result(self.result, Path(entry.original_path))
         self.panel.approved.connect(self._approved)
-        self.panel.start(ViewingFlow(flow_context(rules, self.result, approved=False)))
+        flow = ViewingFlow(flow_context(rules, self.result, approved=False))
+        self.panel.start(flow, counted_elsewhere=True)  # the share folders counted it
 
     def show_content(self) -> None:
         """The bytes come from quarantine (verified) into a private copy, off the GUI thread."""

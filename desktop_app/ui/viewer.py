@@ -16,7 +16,7 @@ from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import Analysis, Kind, Status
 from desktop_app.policy.approvals import Approvals, content_sha256
 from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.safety.events import EventCounts, Surface
 from desktop_app.safety.flow import Action, FlowContext, ViewingFlow
 
 from .intervention.screen import ViewerRules
@@ -119,8 +119,7 @@ class ViewerWindow(FlowWindow):
 
     def _start_flow(self, result: Analysis, digest: str | None, approved: bool) -> None:
         self.content_hash, self.result, self.approved_before = digest, result, approved
-        found = EventKind.could_not_check if result.could_not_check else EventKind.sensitive
-        self.panel.start(ViewingFlow(flow_context(self.rules, result, approved)), encounter=found)
+        self.panel.start(ViewingFlow(flow_context(self.rules, result, approved)))
 
     def start_over(self) -> None:
         """Back to the first screen with the picture hidden (as when the file was opened)."""

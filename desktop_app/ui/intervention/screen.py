@@ -175,12 +175,14 @@ class InterventionPanel(QFrame):
 
     # --- what the host tells the panel ----------------------------------------------------
 
-    def start(self, flow: Flow, *, encounter: EventKind | None = None) -> None:
-        """Show a flow from its first screen; ``encounter`` counts what was found."""
+    def start(self, flow: Flow, *, counted_elsewhere: bool = False) -> None:
+        """Show a flow from its first screen, counting what was found (sensitive, or could
+        not check) unless the surface that found it counted it already."""
         self.flow = flow
         self._counted = 0
-        if encounter is not None:
-            self._count(encounter)
+        if not counted_elsewhere:
+            unchecked = flow.context.could_not_check
+            self._count(EventKind.could_not_check if unchecked else EventKind.sensitive)
         self.show()
         self.show_screen()
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.safety.events import EventCounts, Surface
 from desktop_app.safety.flow import FlowContext, Screen, SendingFlow
 
 from .copy import translate
@@ -46,7 +46,7 @@ class SendDialog(QDialog):
             guardian_notices=rules.guardian_notices,
         )
         self.flow = SendingFlow(context)
-        self.panel.start(self.flow, encounter=EventKind.sensitive)
+        self.panel.start(self.flow)
 
     def fit(self) -> None:
         """Tall enough for every wrapped line at the current width (long translations, big text)."""

@@ -14,16 +14,12 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_app.analysis.verdict import Analysis
 from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.safety.events import EventCounts, Surface
 from desktop_app.safety.flow import Screen, ViewingFlow
 
 from ..intervention.screen import InterventionPanel
 from ..viewer import ViewerRules, flow_context
 from ..widgets.sensitive_view import SensitiveImageView
-
-
-def flow_for(rules: ViewerRules, result: Analysis, approved: bool) -> ViewingFlow:
-    return ViewingFlow(flow_context(rules, result, approved))
 
 
 class PickIntervention(QDialog):
@@ -61,9 +57,8 @@ class PickIntervention(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.panel)
-        self.flow = flow_for(rules, result, approved=False)
-        found = EventKind.could_not_check if result.could_not_check else EventKind.sensitive
-        self.panel.start(self.flow, encounter=found)
+        self.flow = ViewingFlow(flow_context(rules, result, approved=False))
+        self.panel.start(self.flow)
 
     def reject(self) -> None:
         """Esc or the window's close button (QDialog calls this): always the safe side."""
