@@ -261,7 +261,10 @@ class GuardianPin:
 
     def status(self) -> PinStatus:
         """'missing' (set once, gone now) means tampering: keep children maximally protected."""
-        stored = self._read_stored()
+        return self._status_of(self._read_stored())
+
+    def _status_of(self, stored: str | None) -> PinStatus:
+        """The status for a hash string already read (saves a second trip to the keyring)."""
         if stored is not None and _parse_hash(stored) is not None:
             return "set"
         return "missing" if stored is not None or self._marker().get("pin_set") else "not_set"
@@ -361,7 +364,7 @@ class GuardianPin:
             raise TryAgainLater(wait)
         stored = self._read_stored()
         if stored is None or _parse_hash(stored) is None:
-            status = self.status()
+            status = self._status_of(stored)
             raise PinUnavailable(
                 status, MISSING_MESSAGE if status == "missing" else NOT_SET_MESSAGE
             )

@@ -232,6 +232,33 @@ def test_a_damaged_stored_hash_counts_as_missing(
     assert new_pin().status() == "missing"
 
 
+class CountingKeyring(MemoryKeyring):
+    """Counts reads: each one can be a D-Bus round trip or an unlock prompt."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reads = 0
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.reads += 1
+        return super().get_password(service, username)
+
+
+@pytest.mark.parametrize(("stored", "status"), [(None, "not_set"), ("damaged", "missing")])
+def test_checking_a_pin_that_is_not_there_asks_the_keyring_once(
+    clock: FakeClock, stored: str | None, status: str
+) -> None:
+    backend = CountingKeyring()
+    if stored is not None:
+        GuardianPin(backend=backend, clock=clock, cost=FAST).set_pin(PIN)
+        backend.set_password(SERVICE, USERNAME, stored)
+    backend.reads = 0
+    with pytest.raises(PinUnavailable) as caught:
+        GuardianPin(backend=backend, clock=clock, cost=FAST).verify(PIN)
+    assert caught.value.status == status
+    assert backend.reads == 1
+
+
 def test_administrators_reset_deletes_keyring_entry_and_marker(
     new_pin: Callable[[], GuardianPin], backend: KeyringBackend, home: Path
 ) -> None:
