@@ -14,7 +14,6 @@ import sys
 import threading
 import time
 from collections.abc import Generator, Iterable, Iterator
-from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -24,15 +23,7 @@ import numpy as np
 from . import testpattern
 from .media import blur_preview, image_frames, prepare_decoders, sniff, thumbnail_of
 from .models import Ensemble, ModelError, load_manifest
-from .verdict import (
-    Analysis,
-    AnalysisOptions,
-    AnalysisPolicy,
-    CheckFailed,
-    Kind,
-    Status,
-    Thumbnail,
-)
+from .verdict import Analysis, AnalysisOptions, AnalysisPolicy, CheckFailed, Kind, Status
 from .video import AudioOnly, VideoSampler
 
 HEAD_BYTES = 4096
@@ -174,45 +165,67 @@ def _check_frames(
 ) -> Analysis:
     """Check frames in order and stop at the first sensitive one.
 
-    A requested thumbnail (the first frame: a video's poster) is attached only when
+    A requested thumbnail (the first frame: a video's poster) is encoded only once
     every frame was checked and none was sensitive.
     """
-    found = Analysis(kind=kind, status=Status.OK, media_format=media_format)
     best = 0.0
     checked = 0
-    poster: Thumbnail | None = None
+    first: np.ndarray | None = None
     for rgb in frames:
         checked += 1
-        if checked == 1:
-            found = replace(found, preview=blur_preview(rgb))
-            if options.thumbnail_px > 0:
-                poster = thumbnail_of(rgb, options.thumbnail_px)
+        if first is None:
+            first = rgb
         if options.test_pattern and testpattern.matches(rgb):
             reason = testpattern.TEST_PATTERN_REASON
-            return replace(
-                found,
-                is_sensitive=True,
-                score=1.0,
-                reason=reason,
-                frames_checked=checked,
-                preview=blur_preview(rgb),
-            )
+            return _sensitive(kind, media_format, checked, rgb, score=1.0, reason=reason)
         verdict = ensemble.evaluate(rgb, options.strictness)
         best = max(best, verdict.score)
         if verdict.sensitive:
             regions = verdict.regions if options.policy is AnalysisPolicy.DESCRIPTIVE else ()
-            return replace(
-                found,
-                is_sensitive=True,
+            return _sensitive(
+                kind,
+                media_format,
+                checked,
+                rgb,
                 score=verdict.score,
                 reason=verdict.reason,
                 regions=regions,
-                frames_checked=checked,
-                preview=blur_preview(rgb),
             )
-    if checked == 0:
+    if first is None:
         raise CheckFailed(Status.UNREADABLE, "No pictures could be read from this file.", kind)
-    return replace(found, score=best, frames_checked=checked, thumbnail=poster)
+    return Analysis(
+        kind=kind,
+        status=Status.OK,
+        score=best,
+        frames_checked=checked,
+        media_format=media_format,
+        preview=blur_preview(first),
+        thumbnail=thumbnail_of(first, options.thumbnail_px) if options.thumbnail_px > 0 else None,
+    )
+
+
+def _sensitive(
+    kind: Kind,
+    media_format: str,
+    checked: int,
+    rgb: np.ndarray,
+    *,
+    score: float,
+    reason: str | None,
+    regions: tuple[Any, ...] = (),
+) -> Analysis:
+    """The verdict for the frame that was flagged; its tiny preview, never a thumbnail."""
+    return Analysis(
+        kind=kind,
+        status=Status.OK,
+        is_sensitive=True,
+        score=score,
+        reason=reason,
+        regions=regions,
+        frames_checked=checked,
+        media_format=media_format,
+        preview=blur_preview(rgb),
+    )
 
 
 def _check_video(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import numpy as np
 from PIL import Image
 
 from desktop_app import SensitivityAnalyzer, Status
@@ -63,3 +64,15 @@ def test_a_sensitive_video_has_no_poster_but_a_plain_one_does(
     cleared = analyzer.submit_file(plain, thumbnail_px=96).result()
     assert cleared.cleared and cleared.thumbnail is not None
     assert max(cleared.thumbnail.width, cleared.thumbnail.height) == 96
+
+
+def test_a_video_that_turns_sensitive_later_has_no_poster_of_its_plain_start(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    plain = [media.other_photos()["chelsea"][:240, :320]] * 20
+    pattern = [np.asarray(testpattern.render(320, 240))] * 20
+    path = media.write_video(tmp_path / "turns.mp4", plain + pattern)
+    result = analyzer.submit_file(path, thumbnail_px=96).result()
+    assert result.is_sensitive and result.frames_checked >= 2
+    assert result.thumbnail is None
+    assert result.preview is not None
