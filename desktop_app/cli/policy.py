@@ -14,6 +14,7 @@ from desktop_app.policy import settings
 from desktop_app.policy.effective import EffectivePolicy, load_effective
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.managed import ManagedPolicy, load_managed, validate_file
+from desktop_app.safety.oslog import SYSLOG_SOCKET
 
 from .agent_findings import Finding, agent_findings, quarantine_findings
 
@@ -204,11 +205,11 @@ def _folder_findings(policy: EffectivePolicy) -> list[Finding]:
 
 def _os_log_finding() -> Finding:
     if sys.platform.startswith("linux"):
-        ok = Path("/dev/log").exists()
+        ok = SYSLOG_SOCKET.exists()
         return Finding(
             "os log",
             ok,
-            "syslog/journald socket /dev/log "
+            f"syslog/journald socket {SYSLOG_SOCKET} "
             + ("is there" if ok else "is missing; events cannot reach the OS log"),
         )
     return Finding("os log", True, f"{sys.platform}: the OS log is used")
