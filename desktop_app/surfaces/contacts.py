@@ -21,26 +21,37 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 from desktop_app.analysis.verdict import Analysis, AnalyzerUnavailable, Status
 from desktop_app.policy.storage import StorageError, atomic_write_bytes
 from desktop_app.surfaces import vcard
 from desktop_app.surfaces.avatar import neutral_avatar_png
+from desktop_app.surfaces.counts import CountRecorder
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineReason
 
 if TYPE_CHECKING:
     from desktop_app.analysis.analyzer import SensitivityAnalyzer
 
+__all__ = [
+    "MAX_VCARD_BYTES",
+    "SURFACE",
+    "CheckedContact",
+    "ContactImage",
+    "ContactsError",
+    "ContactsOutcome",
+    "CountRecorder",
+    "ImageVerdict",
+    "SanitisedVCard",
+    "check_pictures",
+    "record_counts",
+    "sanitise_vcard_bytes",
+    "sanitise_vcard_file",
+]
+
 SURFACE = "contacts"
 MAX_VCARD_BYTES = 64 * 1024 * 1024
 log = logging.getLogger(__name__)
-
-
-class CountRecorder(Protocol):
-    """Where counts go (safety.events.EventCounts): a surface and a kind, never a name."""
-
-    def record(self, profile_id: str, surface: Any, kind: Any, count: int = 1) -> None: ...
 
 
 class ImageVerdict(StrEnum):

@@ -20,10 +20,10 @@ from desktop_app.surfaces.contacts import (
     MAX_VCARD_BYTES,
     ContactsError,
     ContactsOutcome,
-    CountRecorder,
     record_counts,
     sanitise_vcard_bytes,
 )
+from desktop_app.surfaces.counts import CountRecorder
 
 if TYPE_CHECKING:
     from desktop_app.analysis.analyzer import SensitivityAnalyzer

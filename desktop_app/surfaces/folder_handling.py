@@ -16,6 +16,7 @@ from desktop_app.policy.approvals import content_sha256
 from desktop_app.policy.settings import AgeBand
 
 from .contacts import ContactsError, sanitise_vcard_file
+from .counts import CountRecorder
 from .folder_index import FolderIndex, IndexEntry, Verdict
 from .quarantine import Quarantine, QuarantineError, QuarantineReason
 from .settle import FileState
@@ -23,7 +24,6 @@ from .share_folders import (
     OUTGOING_SURFACE,
     SURFACE,
     ApprovalBook,
-    CountRecorder,
     Direction,
     FolderEvent,
     FolderEventKind,

@@ -19,11 +19,12 @@ from desktop_app.analysis.verdict import AnalyzerUnavailable
 from desktop_app.policy.settings import AgeBand
 
 from .arrivals import Arrivals, WatchTiming
+from .counts import CountRecorder
 from .folder_handling import Handling
 from .folder_index import FolderIndex
 from .folder_intake import Intake, start_observer
 from .quarantine import Quarantine
-from .share_folders import ApprovalBook, CountRecorder, FolderEvent, ShareFolder
+from .share_folders import ApprovalBook, FolderEvent, ShareFolder
 
 __all__ = ["EventCallback", "ShareFolderWatch", "WatchTiming"]
 log = logging.getLogger(__name__)

@@ -68,12 +68,6 @@ class FolderEvent:
         }
 
 
-class CountRecorder(Protocol):
-    """Where counts go (safety.events.EventCounts): a surface and a kind, never a path."""
-
-    def record(self, profile_id: str, surface: Any, kind: Any, count: int = 1) -> None: ...
-
-
 class ApprovalBook(Protocol):
     """Remembered guardian approvals by content hash (policy.approvals.Approvals)."""
 
