@@ -38,27 +38,32 @@ RULES = {
 }
 
 
-def paths(rules: ViewerRules) -> list[list[Action | str]]:
-    """Every simple path from the first screen to an end (Esc is tried on every screen)."""
+def simple_paths(
+    start: ViewingFlow | SendingFlow, stop_at: frozenset[Screen] = frozenset()
+) -> list[list[Action | str]]:
+    """Every path from the first screen to an end, each screen at most once per path, Esc
+    tried on every screen; the guardian's PIN is left out."""
     found: list[list[Action | str]] = []
-    context = FlowContext(rules.band, rules.view_policy, recent_encounters=rules.recent_encounters)
 
-    def walk(flow: ViewingFlow, steps: list[Action | str], seen: set[Screen]) -> None:
+    def walk(flow: ViewingFlow | SendingFlow, steps: list[Action | str], seen: set[Screen]) -> None:
         actions = [a for a in flow.actions() if a not in (Action.APPROVED, Action.CLOSE)]
-        if flow.screen is Screen.CONTENT or not actions:
+        if flow.screen in stop_at or not actions:
             found.append(steps)
             return
         found.append([*steps, ESC])
         for action in actions:
             following = copy.deepcopy(flow)
             following.apply(action)
-            if following.screen in seen and following.screen is not Screen.CLOSED:
-                continue
-            walk(following, [*steps, action], seen | {following.screen})
+            if following.screen not in seen:
+                walk(following, [*steps, action], seen | {following.screen})
 
-    start = ViewingFlow(context)
     walk(start, [], {start.screen})
     return found
+
+
+def paths(rules: ViewerRules) -> list[list[Action | str]]:
+    context = FlowContext(rules.band, rules.view_policy, recent_encounters=rules.recent_encounters)
+    return simple_paths(ViewingFlow(context), stop_at=frozenset({Screen.CONTENT}))
 
 
 def reopen(qtbot: QtBot, window: ViewerWindow) -> None:
@@ -134,26 +139,7 @@ def test_enter_always_takes_the_safe_choice(
 
 
 def send_paths(band: AgeBand, policy: str) -> list[list[Action | str]]:
-    """Every simple path through the sending flow, Esc tried on every screen."""
-    found: list[list[Action | str]] = []
-    context = FlowContext(band, "two_screens", send_policy=policy)
-
-    def walk(flow: SendingFlow, steps: list[Action | str], seen: set[Screen]) -> None:
-        actions = [a for a in flow.actions() if a is not Action.CLOSE]
-        if not actions:
-            found.append(steps)
-            return
-        found.append([*steps, ESC])
-        for action in actions:
-            following = copy.deepcopy(flow)
-            following.apply(action)
-            if following.screen in seen:
-                continue
-            walk(following, [*steps, action], seen | {following.screen})
-
-    start = SendingFlow(context)
-    walk(start, [], {start.screen})
-    return found
+    return simple_paths(SendingFlow(FlowContext(band, "two_screens", send_policy=policy)))
 
 
 @pytest.mark.parametrize(
