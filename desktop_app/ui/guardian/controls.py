@@ -41,7 +41,7 @@ from desktop_app.policy.settings import (
 )
 
 from . import text
-from .widgets import fit_rows, plain_reason
+from .widgets import button_row, fit_rows, plain_reason
 
 
 class ValueControl(QWidget):
@@ -149,14 +149,10 @@ class FolderListControl(ValueControl):
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.list.currentRowChanged.connect(self._update_buttons)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.add_button, self.remove_button))
         self.setFocusProxy(self.list)
 
     def value(self) -> list[str]:
@@ -248,15 +244,11 @@ class TrustedAdultsControl(ValueControl):
             label.setBuddy(edit)
             form.addWidget(label, 0, column)
             form.addWidget(edit, 1, column)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addLayout(form)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.add_button, self.remove_button))
         self._people: list[dict[str, str]] = []
         self.setFocusProxy(self.name)
 

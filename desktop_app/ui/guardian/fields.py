@@ -9,14 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.policy.editor import Field
 from desktop_app.policy.settings import Boolean, TrustedAdults
 
 from . import text
 from .controls import make_control
-from .widgets import LockNote, bold, error_label
+from .widgets import LockNote, bold, button_row, error_label
 
 
 class FieldEditor(QWidget):
@@ -66,10 +66,7 @@ class FieldEditor(QWidget):
         layout.addWidget(self.description)
         layout.addWidget(self.lock)
         layout.addWidget(self.error)
-        reset_row = QHBoxLayout()
-        reset_row.addWidget(self.reset_button)
-        reset_row.addStretch(1)
-        layout.addLayout(reset_row)
+        layout.addLayout(button_row(self.reset_button))
 
         self.control.edited.connect(self._on_edited)
         self.control.refused.connect(self.show_error)

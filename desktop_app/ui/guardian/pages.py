@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -33,7 +32,7 @@ from desktop_app.policy.settings import ALL_BANDS, CHILD_BANDS, AgeBand
 from . import text
 from .fields import FieldEditor
 from .snapshot import ConsoleSnapshot
-from .widgets import error_label, fit_rows
+from .widgets import button_row, error_label, fit_rows
 
 SHORT_HASH = 12
 
@@ -189,13 +188,10 @@ class ApprovalsPage(ConsolePage):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.revoke_button)
-        row.addStretch(1)
         self.body.addWidget(self.problem)
         self.body.addWidget(self.table)
         self.body.addWidget(self.empty)
-        self.body.addLayout(row)
+        self.body.addLayout(button_row(self.revoke_button))
         self.finish()
 
     def show_snapshot(self, snapshot: ConsoleSnapshot) -> None:

@@ -28,7 +28,7 @@ from desktop_app.policy.profiles import band_for_birth_year
 from . import text
 from .pages import ConsolePage, read_only_table
 from .snapshot import ConsoleSnapshot
-from .widgets import error_label, fit_rows
+from .widgets import button_row, error_label, fit_rows
 
 
 class ProfilesPage(ConsolePage):
@@ -72,24 +72,17 @@ class ProfilesPage(ConsolePage):
         self.confirm_no.setAccessibleName(self.tr("No, keep the profile"))
         self.confirm_yes.clicked.connect(self._remove)
         self.confirm_no.clicked.connect(self._cancel_remove)
-        confirm_buttons = QHBoxLayout()
-        confirm_buttons.addWidget(self.confirm_yes)
-        confirm_buttons.addWidget(self.confirm_no)
-        confirm_buttons.addStretch(1)
         confirm_layout = QVBoxLayout(self.confirm)
         confirm_layout.addWidget(self.confirm_text)
-        confirm_layout.addLayout(confirm_buttons)
+        confirm_layout.addLayout(button_row(self.confirm_yes, self.confirm_no))
         self.confirm.hide()
 
         self.form = ProfileForm()
         self.form.submitted.connect(self.add_requested)
         self.form.setTitle(self.tr("Add a profile"))
 
-        remove_row = QHBoxLayout()
-        remove_row.addWidget(self.remove_button)
-        remove_row.addStretch(1)
         self.body.addWidget(self.table)
-        self.body.addLayout(remove_row)
+        self.body.addLayout(button_row(self.remove_button))
         self.body.addWidget(self.confirm)
         self.body.addWidget(self.form)
         self.finish()
@@ -195,10 +188,7 @@ class ProfileForm(QGroupBox):
         year_label.setBuddy(self.birth_year)
         form.addRow(year_label, year_row)
         form.addRow("", self.adult)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addStretch(1)
-        form.addRow("", buttons)
+        form.addRow("", button_row(self.add_button))
         form.addRow("", self.error)
         self._update_band()
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -34,7 +33,7 @@ from desktop_app.surfaces.quarantine import (
 from . import text
 from .pages import ConsolePage, local_time, read_only_table
 from .snapshot import ConsoleSnapshot
-from .widgets import fit_rows
+from .widgets import button_row, fit_rows
 
 NAME_COLUMN = 5
 
@@ -108,14 +107,12 @@ class QuarantinePage(ConsolePage):
         self.problem.hide()
         self.confirm: QMessageBox | None = None
         self.busy = False
-        row = QHBoxLayout()
-        for button in (self.restore_button, self.restore_to_button, self.delete_button):
-            row.addWidget(button)
-        row.addStretch(1)
         self.body.addWidget(self.problem)
         self.body.addWidget(self.table)
         self.body.addWidget(self.empty)
-        self.body.addLayout(row)
+        self.body.addLayout(
+            button_row(self.restore_button, self.restore_to_button, self.delete_button)
+        )
         self.body.addWidget(self.done)
         self.finish()
         self._update_buttons()

@@ -6,7 +6,14 @@ import re
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+    QWidget,
+)
 
 from desktop_app.policy.settings import InvalidValue
 
@@ -77,6 +84,15 @@ def fit_rows(view: QListWidget | QTableWidget, rows: int, fewest: int, most: int
         row = max(view.sizeHintForRow(0), view.fontMetrics().height() + 4)
         header = 0
     view.setFixedHeight(header + shown * row + 2 * view.frameWidth() + 2)
+
+
+def button_row(*buttons: QAbstractButton) -> QHBoxLayout:
+    """Buttons side by side at the start of a row (the rest of the row stays empty)."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
 
 
 def error_label() -> QLabel:

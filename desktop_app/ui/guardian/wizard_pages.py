@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -40,7 +39,7 @@ from .fields import FieldEditor
 from .pages import read_only_table
 from .profiles_page import ProfileForm
 from .setup import ChildEntry
-from .widgets import error_label, lock_pixmap
+from .widgets import button_row, error_label, lock_pixmap
 
 BANDS = (AgeBand.UNDER13, AgeBand.TEEN, AgeBand.ADULT)
 
@@ -182,13 +181,10 @@ class ChildrenPage(QWizardPage):
         self.remove_button.clicked.connect(self._remove)
         self.error = error_label()
         self.note = _paragraph(self.tr("You can add or change children later in the console."))
-        row = QHBoxLayout()
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.table, 1)
-        layout.addLayout(row)
+        layout.addLayout(button_row(self.remove_button))
         layout.addWidget(self.error)
         layout.addWidget(self.note)
         self._show()
