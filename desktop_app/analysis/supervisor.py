@@ -18,7 +18,7 @@ import queue
 import threading
 import time
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -186,10 +186,7 @@ class _Slot:
                 (f"Checking took too long (over {job.timeout_s:g} s), so it was stopped."),
             )
         _tag, _request_id, wire = reply
-        result = Analysis.from_wire(wire | {"elapsed_ms": elapsed, "path": _path_of(job)})
-        if result.thumbnail is not None and not result.cleared:  # belt and braces
-            result = replace(result, thumbnail=None)
-        return result
+        return Analysis.from_wire(wire | {"elapsed_ms": elapsed, "path": _path_of(job)})
 
     def _shutdown(self) -> None:
         if self._conn is not None:

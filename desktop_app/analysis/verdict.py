@@ -70,7 +70,7 @@ class Preview:
 class Thumbnail:
     """A small JPEG of cleared content (opt-in), so a picker never decodes the original.
 
-    The worker makes it only when the verdict is 'checked and not sensitive'.
+    An ``Analysis`` that is not ``cleared`` never holds one (see its ``__post_init__``).
     """
 
     width: int
@@ -98,6 +98,14 @@ class Analysis:
     media_format: str | None = None
     preview: Preview | None = None
     thumbnail: Thumbnail | None = None
+
+    def __post_init__(self) -> None:
+        """The one place the rule lives: only cleared content carries its pixels.
+
+        Holds for whatever builds the value: the worker, ``from_wire``, ``replace``.
+        """
+        if self.thumbnail is not None and not self.cleared:
+            object.__setattr__(self, "thumbnail", None)
 
     @property
     def sensitive(self) -> bool:

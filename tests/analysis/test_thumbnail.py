@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 from PIL import Image
 
-from desktop_app import SensitivityAnalyzer, Status
+from desktop_app import Kind, SensitivityAnalyzer, Status
 from desktop_app.analysis import testpattern
+from desktop_app.analysis.verdict import Analysis, Thumbnail
 from tests.helpers import media
 
 
@@ -76,3 +78,16 @@ def test_a_video_that_turns_sensitive_later_has_no_poster_of_its_plain_start(
     assert result.is_sensitive and result.frames_checked >= 2
     assert result.thumbnail is None
     assert result.preview is not None
+
+
+def test_only_a_cleared_verdict_can_hold_a_thumbnail_however_it_is_built() -> None:
+    thumb = Thumbnail(2, 2, b"\xff\xd8\xff")
+    cleared = Analysis(kind=Kind.IMAGE, status=Status.OK, thumbnail=thumb)
+    assert cleared.thumbnail == thumb
+    assert replace(cleared, is_sensitive=True).thumbnail is None
+    assert replace(cleared, status=Status.TIMEOUT).thumbnail is None
+    # What a (buggy or subverted) worker sends over the pipe is held to the same rule.
+    sent = Analysis(kind=Kind.IMAGE, status=Status.OK, thumbnail=thumb).to_wire()
+    assert Analysis.from_wire(sent | {"is_sensitive": True}).thumbnail is None
+    assert Analysis.from_wire(sent | {"status": "unreadable"}).thumbnail is None
+    assert Analysis.from_wire(sent).thumbnail == thumb
