@@ -44,6 +44,7 @@ __all__ = [
     "ImageVerdict",
     "SanitisedVCard",
     "check_pictures",
+    "read_vcard_file",
     "record_counts",
     "sanitise_vcard_bytes",
     "sanitise_vcard_file",
@@ -122,6 +123,15 @@ class SanitisedVCard:
 
 class ContactsError(Exception):
     """A vCard file could not be handled (unreadable, changed while being checked...)."""
+
+
+def read_vcard_file(path: Path) -> bytes:
+    """At most one byte more than a checkable file, so a huge one is never read whole."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(MAX_VCARD_BYTES + 1)
+    except OSError as exc:
+        raise ContactsError(f"The contacts file could not be read ({exc.strerror}).") from exc
 
 
 def _verdict(picture: vcard.Picture, analysis: Analysis | None) -> ImageVerdict:
@@ -299,11 +309,7 @@ def sanitise_vcard_file(
     stays where it was); ContactsError when the copy cannot be saved after the original
     went to quarantine.
     """
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_VCARD_BYTES + 1)
-    except OSError as exc:
-        raise ContactsError(f"The contacts file could not be read ({exc.strerror}).") from exc
+    data = read_vcard_file(path)
     try:
         result = sanitise_vcard_bytes(
             data,

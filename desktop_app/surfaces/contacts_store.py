@@ -20,6 +20,7 @@ from desktop_app.surfaces.contacts import (
     MAX_VCARD_BYTES,
     ContactsError,
     ContactsOutcome,
+    read_vcard_file,
     record_counts,
     sanitise_vcard_bytes,
 )
@@ -43,11 +44,7 @@ class StoredContact:
 
 
 def _read_limited(path: Path) -> bytes:
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_VCARD_BYTES + 1)
-    except OSError as exc:
-        raise ContactsError(f"The contacts file could not be read ({exc.strerror}).") from exc
+    data = read_vcard_file(path)
     if len(data) > MAX_VCARD_BYTES:
         raise ContactsError("This contacts file is too large to check.")
     return data
@@ -79,7 +76,7 @@ class ContactsStore:
         events: CountRecorder | None = None,
     ) -> ContactsOutcome:
         """Check a chosen .vcf and keep its sanitised copy; raises ContactsError."""
-        data = _read_limited(path)
+        data = read_vcard_file(path)  # sanitise_vcard_bytes refuses a too-large file
         result = sanitise_vcard_bytes(
             data,
             analyzer,
