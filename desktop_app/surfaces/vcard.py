@@ -86,10 +86,6 @@ class Card:
     raw: tuple[str, ...]
 
 
-class VCardError(Exception):
-    """The file holds no readable contact card at all (or is far too large)."""
-
-
 def split_cards(text: str) -> list[tuple[list[str], bool]]:
     """The physical lines inside each card, and whether the card was closed."""
     cards: list[tuple[list[str], bool]] = []
@@ -241,9 +237,9 @@ def picture_of(prop: Property, index: int) -> Picture | None:
         decoded = _data_uri(value)
     elif inline:
         decoded = _decode_base64(value)
-    elif not inline and (_SCHEME.match(value) or set(prop.param("VALUE")) & _VALUE_WORDS):
+    elif _SCHEME.match(value) or set(prop.param("VALUE")) & _VALUE_WORDS:
         return Picture(index, prop.name, PayloadKind.remote, None, prop.marked_replaced)
-    if decoded is None or not decoded:
+    if not decoded:
         data = value.encode("utf-8", "surrogateescape")
         return Picture(index, prop.name, PayloadKind.corrupt, data, prop.marked_replaced)
     kind = PayloadKind.oversized if len(decoded) > MAX_IMAGE_BYTES else PayloadKind.inline
