@@ -21,9 +21,9 @@ from desktop_app.safety.events import EventKind, Surface
 
 from . import text
 from .chart import ActivityChart
-from .pages import ConsolePage, read_only_table
+from .pages import ConsolePage
 from .snapshot import Activity
-from .widgets import fit_rows
+from .widgets import fit_rows, read_only_table
 
 CONTENT_SURFACES = (Surface.file_picker, Surface.share_folders, Surface.contacts, Surface.viewer)
 

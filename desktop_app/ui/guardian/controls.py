@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,7 +39,7 @@ from desktop_app.policy.settings import (
 )
 
 from . import text
-from .widgets import button_row, fit_rows, plain_reason
+from .widgets import button_row, fit_rows, plain_reason, read_only_table
 
 
 class ValueControl(QWidget):
@@ -202,16 +200,9 @@ class TrustedAdultsControl(ValueControl):
     def __init__(self, setting: Setting, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setting = setting
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Email"), self.tr("Phone")])
-        self.table.setAccessibleName(self.tr("Trusted adults"))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table = read_only_table(
+            [self.tr("Name"), self.tr("Email"), self.tr("Phone")], self.tr("Trusted adults")
+        )
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
         self.name = QLineEdit()

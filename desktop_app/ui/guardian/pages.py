@@ -12,14 +12,11 @@ from datetime import datetime
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,7 +29,7 @@ from desktop_app.policy.settings import ALL_BANDS, CHILD_BANDS, AgeBand
 from . import text
 from .fields import FieldEditor
 from .snapshot import ConsoleSnapshot
-from .widgets import button_row, error_label, fit_rows
+from .widgets import button_row, error_label, fit_rows, read_only_table
 
 SHORT_HASH = 12
 
@@ -45,19 +42,6 @@ def heading(title: str) -> QLabel:
     label.setFont(font)
     label.setAccessibleName(title)
     return label
-
-
-def read_only_table(columns: Sequence[str], name: str) -> QTableWidget:
-    table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
-    table.setAccessibleName(name)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    return table
 
 
 class ConsolePage(QScrollArea):

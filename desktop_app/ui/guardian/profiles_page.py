@@ -26,9 +26,9 @@ from desktop_app.policy.editor import ProfileRow
 from desktop_app.policy.profiles import band_for_birth_year
 
 from . import text
-from .pages import ConsolePage, read_only_table
+from .pages import ConsolePage
 from .snapshot import ConsoleSnapshot
-from .widgets import button_row, error_label, fit_rows
+from .widgets import button_row, error_label, fit_rows, read_only_table
 
 
 class ProfilesPage(ConsolePage):

@@ -31,9 +31,9 @@ from desktop_app.surfaces.quarantine import (
 )
 
 from . import text
-from .pages import ConsolePage, local_time, read_only_table
+from .pages import ConsolePage, local_time
 from .snapshot import ConsoleSnapshot
-from .widgets import button_row, fit_rows
+from .widgets import button_row, fit_rows, read_only_table
 
 NAME_COLUMN = 5
 

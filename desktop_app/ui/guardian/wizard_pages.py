@@ -36,10 +36,9 @@ from desktop_app.policy.settings import AgeBand
 
 from . import text
 from .fields import FieldEditor
-from .pages import read_only_table
 from .profiles_page import ProfileForm
 from .setup import ChildEntry
-from .widgets import button_row, error_label, lock_pixmap
+from .widgets import button_row, error_label, lock_pixmap, read_only_table
 
 BANDS = (AgeBand.UNDER13, AgeBand.TEEN, AgeBand.ADULT)
 
