@@ -125,7 +125,9 @@ class VideoSampler:
         import av
 
         deadline = time.monotonic() + self.budget_s
-        keyframes = self._keyframes()
+        # No duration (a live recording): nothing to plan, and demuxing would leave the
+        # file read to its end before the sequential pass.
+        keyframes = self._keyframes() if self._duration_s() > 0 else []
         targets = self.targets([self._seconds(pts) for pts in keyframes])
         self.planned = len(targets) or self.max_frames
         produced = 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import av
 import numpy as np
 import pytest
 from PIL import Image
@@ -150,3 +151,16 @@ def test_video_bytes_are_refused_with_a_reason(
     data = media.write_video(tmp_path / "v.mp4", _photo_frames(10)).read_bytes()
     result = analyzer.analyze_image(data)
     assert result.status is Status.UNSUPPORTED and "from a file" in (result.reason or "")
+
+
+@pytest.mark.parametrize(("name", "codec"), [("live.webm", "libvpx"), ("live.mkv", "libx264")])
+def test_a_live_recording_without_a_duration_is_still_checked(
+    analyzer: SensitivityAnalyzer, tmp_path: Path, name: str, codec: str
+) -> None:
+    frames = _photo_frames(10) + _pattern_frames(20)
+    path = media.write_video(tmp_path / name, frames, codec=codec, gop=10, live=True)
+    with av.open(str(path)) as container:
+        assert container.duration is None  # the case this test is about
+    result = analyzer.analyze_file(path)
+    assert (result.status, result.kind) == (Status.OK, Kind.VIDEO)
+    assert result.is_sensitive and result.frames_checked >= 2

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
 from PIL import Image
@@ -42,12 +44,20 @@ def write_video(
     fps: int = 10,
     codec: str = "libx264",
     gop: int | None = None,
+    *,
+    live: bool = False,
 ) -> Path:
-    """Encode RGB frames with PyAV (the container follows the file name)."""
+    """Encode RGB frames with PyAV (the container follows the file name).
+
+    ``live``: written as a stream, like a browser or camera recording, so the file
+    states no duration (Matroska / WebM names only).
+    """
     import av
 
     height, width = frames[0].shape[:2]
-    with av.open(str(path), mode="w") as container:
+    target: Any = _Stream(path.open("wb")) if live else str(path)
+    live_format = {".mkv": "matroska", ".webm": "webm"}.get(path.suffix) if live else None
+    with av.open(target, mode="w", format=live_format) as container:
         stream = container.add_stream(codec, rate=fps)
         stream.width, stream.height = width, height
         stream.pix_fmt = "yuv420p"
@@ -59,4 +69,23 @@ def write_video(
                 container.mux(packet)
         for packet in stream.encode(None):
             container.mux(packet)
+    if live:
+        target.close()
     return path
+
+
+class _Stream(io.RawIOBase):
+    """A file that cannot seek back, so the muxer never writes the duration."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        return self._raw.write(data)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
