@@ -50,6 +50,7 @@ from .snapshot import (
     restore_quarantined,
     take_snapshot,
 )
+from .widgets import bold
 
 BANNER_STYLE = (
     "QFrame#problemBanner { background: #fff4ce; border: 1px solid #d9a400; border-radius: 4px; }"
@@ -71,10 +72,7 @@ class ProblemBanner(QFrame):
         self.setObjectName("problemBanner")
         self.setStyleSheet(BANNER_STYLE)
         self.setAccessibleName(self.tr("Settings need your attention"))
-        self.title = QLabel(self.tr("Please check these settings"))
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = bold(QLabel(self.tr("Please check these settings")))
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
