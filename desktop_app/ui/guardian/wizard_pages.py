@@ -35,6 +35,7 @@ from desktop_app.policy.profiles import ProfileError, band_for_birth_year, new_p
 from desktop_app.policy.settings import AgeBand
 
 from . import text
+from .controls import TrustedAdultsControl
 from .fields import FieldEditor
 from .profiles_page import ProfileForm
 from .setup import ChildEntry
@@ -271,7 +272,7 @@ class TrustedAdultsPage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         control = self.editor.control
-        pending = getattr(control, "pending_entry", lambda: False)()
+        pending = isinstance(control, TrustedAdultsControl) and control.pending_entry()
         if pending and not self.current.effective.locked:
             self.editor.show_error(
                 self.tr("You typed someone's details but did not press “Add person”.")
