@@ -19,6 +19,7 @@ from typing import Any
 
 from . import settings
 from .profiles import Profile
+from .settings import AgeBand
 from .storage import StorageError, atomic_write_json, data_dir
 
 SCHEMA_VERSION = 1
@@ -86,14 +87,11 @@ class SettingsStore:
             if not isinstance(document, dict):
                 raise ValueError("not a JSON object")
         except (OSError, ValueError) as exc:
-            return StoreState(
-                StoreStatus.DAMAGED,
-                problems=[
-                    f"The settings file is damaged ({_short(exc)}). Children get the strictest "
-                    "protection until a guardian reviews the settings."
-                ],
-            )
-        return self._parse(self._migrated(document))
+            return _damaged(exc)
+        try:
+            return self._parse(self._migrated(document))
+        except (ValueError, TypeError, AttributeError, KeyError) as exc:
+            return _damaged(exc)  # valid JSON in the wrong shape: edited by hand, or tampered
 
     def _migrated(self, document: dict[str, Any]) -> dict[str, Any]:
         version = int(document.get("schema_version", 1))
@@ -129,7 +127,10 @@ class SettingsStore:
                     f"Profile {index} is damaged. Children get the strictest protection until "
                     "a guardian reviews the profiles."
                 )
-        state.profile_bands = {str(k): str(v) for k, v in document.get("profile_bands", {}).items()}
+        if not isinstance(state.last_seen_utc, str | None):
+            raise TypeError("last_seen_utc is not a time")
+        bands = document.get("profile_bands", {}).items()
+        state.profile_bands = {str(k): AgeBand(v).value for k, v in bands}
         return state
 
     def save(self, state: StoreState) -> None:
@@ -151,6 +152,16 @@ class SettingsStore:
                 marker.write_text(datetime.now(UTC).isoformat() + "\n", encoding="utf-8")
             except OSError as exc:
                 raise StorageError(f"Could not save the set-up marker: {exc.strerror}") from exc
+
+
+def _damaged(exc: Exception) -> StoreState:
+    return StoreState(
+        StoreStatus.DAMAGED,
+        problems=[
+            f"The settings file is damaged ({_short(exc)}). Children get the strictest "
+            "protection until a guardian reviews the settings."
+        ],
+    )
 
 
 def _short(exc: Exception) -> str:

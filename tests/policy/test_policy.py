@@ -158,6 +158,31 @@ def test_corrupting_the_settings_makes_a_child_stricter(tmp_path: Path, garbage:
     assert after.profile.band is AgeBand.UNDER13
 
 
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"schema_version": "x"},
+        {"schema_version": 0},
+        {"settings": [1]},
+        {"profiles": 5},
+        {"profile_bands": [1]},
+        {"profile_bands": {"p-1": "grown-up"}},
+        {"last_seen_utc": 5},
+    ],
+)
+def test_settings_in_the_wrong_shape_make_a_child_stricter(
+    tmp_path: Path, edit: dict[str, Any]
+) -> None:
+    """Valid JSON edited by hand is damage too: never a crash that leaves nothing running."""
+    target = _saved_store(tmp_path, strictness="standard")
+    document = json.loads(target.path.read_text(encoding="utf-8"))
+    target.path.write_text(json.dumps(document | edit), encoding="utf-8")
+    state = target.load()
+    assert state.status is StoreStatus.DAMAGED and "damaged" in state.problems[0]
+    after = resolve(state, ManagedPolicy(), CHILD, NOW)
+    assert after["strictness"] == "strict" and after.profile.band is AgeBand.UNDER13
+
+
 def test_a_teen_profile_edited_to_adult_still_fails_closed(tmp_path: Path) -> None:
     target = _saved_store(tmp_path)
     document = json.loads(target.path.read_text(encoding="utf-8"))
