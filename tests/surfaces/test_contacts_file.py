@@ -10,7 +10,7 @@ import vobject
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.safety.events import EventCounts, EventKind, Surface
-from desktop_app.surfaces import vcard
+from desktop_app.surfaces import contacts, vcard
 from desktop_app.surfaces.avatar import neutral_avatar_png
 from desktop_app.surfaces.contacts import sanitise_vcard_file
 from desktop_app.surfaces.quarantine import Quarantine
@@ -142,3 +142,19 @@ def test_a_copy_that_cannot_be_saved_leaves_the_original_in_quarantine(
         sanitise_vcard_file(arriving, analyzer, quarantine, fail_closed=True)
     kept = [e for e in quarantine.entries() if e.original_path == str(arriving)]
     assert [e.sha256 for e in kept] == [sha(original)]
+
+
+def test_a_file_too_large_to_check_goes_to_quarantine_whole_for_a_child(
+    analyzer: SensitivityAnalyzer,
+    quarantine: Quarantine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(contacts, "MAX_VCARD_BYTES", 64)
+    arriving = tmp_path / "big.vcf"
+    original = vcards.card30("Sam", vcards.photo_png()).encode()
+    arriving.write_bytes(original)
+    outcome = sanitise_vcard_file(arriving, analyzer, quarantine, fail_closed=True)
+    assert outcome.could_not_check == 1 and not arriving.exists()
+    [entry] = quarantine.entries()
+    assert entry.id == outcome.original_quarantine_id and entry.sha256 == sha(original)

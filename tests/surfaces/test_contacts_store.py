@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app import SensitivityAnalyzer
+from desktop_app.surfaces import contacts
 from desktop_app.surfaces.contacts import ContactsError
 from desktop_app.surfaces.contacts_store import ContactsStore
 from desktop_app.surfaces.quarantine import Quarantine
@@ -52,3 +53,15 @@ def test_a_missing_file_is_a_plain_error(analyzer: SensitivityAnalyzer, tmp_path
         ContactsStore(tmp_path / "c").import_file(
             tmp_path / "gone.vcf", analyzer, None, fail_closed=True
         )
+
+
+def test_a_file_too_large_to_check_is_a_plain_error_and_stores_nothing(
+    analyzer: SensitivityAnalyzer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(contacts, "MAX_VCARD_BYTES", 64)
+    chosen = tmp_path / "big.vcf"
+    chosen.write_text(vcards.card30("Sam", vcards.photo_png()))
+    store = ContactsStore(tmp_path / "contacts")
+    with pytest.raises(ContactsError, match="too large"):
+        store.import_file(chosen, analyzer, None, fail_closed=True)
+    assert store.files() == []
