@@ -30,6 +30,7 @@ from desktop_app.policy.profiles import OsUser
 from desktop_app.policy.settings import AgeBand
 from desktop_app.policy.store import SettingsStore
 from desktop_app.ui.guardian import GuardianConsole, GuardianLauncher, PinDialog, SetupWizard
+from desktop_app.ui.guardian.controls import TrustedAdultsControl
 from desktop_app.ui.guardian.services import GuardianServices
 from tests.helpers.keyring import MemoryKeyring
 from tests.ui.guardian_helpers import FAST, PIN, make_services
@@ -317,13 +318,19 @@ def fill_adults_page(qtbot: QtBot, wizard: SetupWizard) -> None:
     adults = wizard.adults_page
     assert wizard.currentPage() is adults
     control = adults.editor.control
-    qtbot.keyClicks(control.name, "Gran")  # type: ignore[attr-defined]
-    qtbot.mouseClick(control.add_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert isinstance(control, TrustedAdultsControl)
+    qtbot.keyClicks(control.name, "Gran")
+    qtbot.mouseClick(control.add_button, Qt.MouseButton.LeftButton)
     assert adults.editor.error.text() == "Can't add Gran: needs an email or a phone number."
-    qtbot.keyClicks(control.email, "gran@example.org")  # type: ignore[attr-defined]
-    qtbot.mouseClick(control.add_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    assert control.table.rowCount() == 1  # type: ignore[attr-defined]
+    qtbot.keyClicks(control.email, "gran@example.org")
+    qtbot.mouseClick(control.add_button, Qt.MouseButton.LeftButton)
+    assert control.table.rowCount() == 1
     assert adults.people() == [{"name": "Gran", "email": "gran@example.org"}]
+    qtbot.keyClicks(control.phone, "+44 20 7946 0000")
+    click(qtbot, wizard, QWizard.WizardButton.NextButton)  # typed but not added: refused
+    assert wizard.currentPage() is adults
+    assert "did not press “Add person”" in adults.editor.error.text()
+    control.phone.clear()
     click(qtbot, wizard, QWizard.WizardButton.NextButton)
 
 
