@@ -8,6 +8,7 @@
   numbers REG_DWORD, folder lists REG_MULTI_SZ, trusted adults a JSON REG_SZ.
 * ``mobileconfig(values)``: a macOS configuration profile (Jamf, any MDM) that forces
   the values into the managed preferences domain ``com.safelens.SafeLens``.
+* ``schema_json()``: the JSON Schema of a Linux policy file (``settings.policy_schema()``).
 
 Regenerate the committed files with ``python -m desktop_app.policy.templates packaging/``.
 """
@@ -45,6 +46,7 @@ _UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "safelens.policy.templates")
 ADMX_PATH = Path("windows/SafeLens.admx")
 ADML_PATH = Path("windows/en-US/SafeLens.adml")
 MOBILECONFIG_PATH = Path("macos/com.safelens.SafeLens.mobileconfig")
+SCHEMA_PATH = Path("policy/schema.json")
 EXAMPLE_POLICY = Path("policy/examples/school-lab.json")
 
 _ID_CHARS = re.compile(r"[^A-Za-z0-9_]")
@@ -332,30 +334,37 @@ def _uuid(name: str) -> str:
 # -- writing the committed files -----------------------------------------------------------
 
 
+def schema_json() -> str:
+    """The committed text of ``policy/schema.json`` (what `safelens policy schema` prints)."""
+    return json.dumps(settings.policy_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
 def write_all(out: Path, example: Path | None = None) -> list[Path]:
-    """Write the ADMX, the ADML and the example profile below ``out``; return the paths."""
+    """Write the ADMX, the ADML, the JSON Schema and the example profile below ``out``."""
     example = example or out / EXAMPLE_POLICY
     values = json.loads(example.read_text(encoding="utf-8"))
     if not isinstance(values, dict):
         raise ValueError(f"{example} must hold one JSON object of settings")
+    files = (
+        (ADMX_PATH, admx().encode("utf-8")),
+        (ADML_PATH, adml().encode("utf-8")),
+        (SCHEMA_PATH, schema_json().encode("utf-8")),
+        (MOBILECONFIG_PATH, mobileconfig(values)),
+    )
     written = []
-    for relative, text in ((ADMX_PATH, admx()), (ADML_PATH, adml())):
+    for relative, data in files:
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="\n")
+        path.write_bytes(data)
         written.append(path)
-    path = out / MOBILECONFIG_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(mobileconfig(values))
-    written.append(path)
     return written
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m desktop_app.policy.templates",
-        description="Write the ADMX/ADML templates and a macOS profile generated from the "
-        "settings declaration.",
+        description="Write the ADMX/ADML templates, the JSON Schema and a macOS profile "
+        "generated from the settings declaration.",
     )
     parser.add_argument("out", type=Path, help="folder to write into, e.g. packaging/")
     parser.add_argument(

@@ -72,15 +72,19 @@ def test_committed_templates_are_generated_from_the_declaration() -> None:
     assert adml == templates.adml(), REGENERATE
     profile = (PACKAGING / templates.MOBILECONFIG_PATH).read_bytes()
     assert profile == templates.mobileconfig(_school_lab()), REGENERATE
+    schema = (PACKAGING / templates.SCHEMA_PATH).read_text(encoding="utf-8")
+    assert schema == templates.schema_json(), REGENERATE
 
 
-def test_the_generator_writes_the_three_files(tmp_path: Path) -> None:
+def test_the_generator_writes_the_four_files(tmp_path: Path) -> None:
     example = tmp_path / templates.EXAMPLE_POLICY
     example.parent.mkdir(parents=True)
     example.write_text('{"test_pattern": true}', encoding="utf-8")
     assert templates.main([str(tmp_path)]) == 0
     assert (tmp_path / templates.ADMX_PATH).read_text(encoding="utf-8") == templates.admx()
     assert (tmp_path / templates.ADML_PATH).read_text(encoding="utf-8") == templates.adml()
+    written = json.loads((tmp_path / templates.SCHEMA_PATH).read_text(encoding="utf-8"))
+    assert written == settings.policy_schema()
     profile = plistlib.loads((tmp_path / templates.MOBILECONFIG_PATH).read_bytes())
     assert _inner_values(profile) == {"test_pattern": True}
 
