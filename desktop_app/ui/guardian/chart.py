@@ -55,7 +55,7 @@ class ActivityChart(QWidget):
     def set_data(self, days: Sequence[DaySummary], surfaces: Sequence[Surface]) -> None:
         self.days = list(days)
         self.surfaces = list(surfaces)
-        total = sum(day.total for day in self.days)
+        total = self.total()
         if total == 0:
             summary = self.tr("Nothing in the last {0} days.").format(len(self.days))
         else:
@@ -114,7 +114,6 @@ class ActivityChart(QWidget):
             return
 
         # grid lines and their values
-        painter.setPen(QPen(grid_color, 1))
         value = 0
         while value <= top_value:
             y = plot.bottom() - plot.height() * value / top_value
