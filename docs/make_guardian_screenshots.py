@@ -52,6 +52,7 @@ def wizard_shots() -> None:
     from PySide6.QtWidgets import QWizard
 
     from desktop_app.ui.guardian import SetupWizard
+    from desktop_app.ui.guardian.controls import TrustedAdultsControl
     from tests.helpers.keyring import MemoryKeyring
     from tests.ui.guardian_helpers import PIN, make_services
 
@@ -83,15 +84,16 @@ def wizard_shots() -> None:
     children.form.add_button.click()
     wizard.next()
     control = wizard.adults_page.editor.control
-    control.name.setText("Grandma Rose")  # type: ignore[attr-defined]
-    control.email.setText("rose@example.org")  # type: ignore[attr-defined]
-    control.add_button.click()  # type: ignore[attr-defined]
-    control.name.setText("Coach Amir")  # type: ignore[attr-defined]
-    control.phone.setText("call me")  # type: ignore[attr-defined]
-    control.add_button.click()  # type: ignore[attr-defined]  (refused: shown inline)
+    assert isinstance(control, TrustedAdultsControl)
+    control.name.setText("Grandma Rose")
+    control.email.setText("rose@example.org")
+    control.add_button.click()
+    control.name.setText("Coach Amir")
+    control.phone.setText("call me")
+    control.add_button.click()  # refused: shown inline
     save(wizard, "wizard-4-trusted-adults")
-    control.phone.setText("+44 20 7946 0000")  # type: ignore[attr-defined]
-    control.add_button.click()  # type: ignore[attr-defined]
+    control.phone.setText("+44 20 7946 0000")
+    control.add_button.click()
     wizard.next()
     save(wizard, "wizard-5-review")
     wizard.button(QWizard.WizardButton.CommitButton).click()
