@@ -167,7 +167,8 @@ def _trusted_band(
 
 
 def _order(band: AgeBand) -> int:
-    return [AgeBand.UNDER13, AgeBand.TEEN, AgeBand.ADULT].index(band)
+    """Youngest first, as AgeBand declares them."""
+    return list(AgeBand).index(band)
 
 
 def _parse(stamp: str | None) -> datetime | None:

@@ -129,6 +129,9 @@ def test_store_round_trip(tmp_path: Path) -> None:
     assert state.status is StoreStatus.OK
     assert state.values == {"strictness": "strict"}
     assert [p.name for p in state.profiles] == ["Maya"]
+    saved = StoreState(StoreStatus.OK, profiles=[new_profile("Sam", "sam", 2012, NOW)])
+    target.save(saved)
+    assert target.load().profiles == saved.profiles  # every field comes back as it was saved
     assert not list(tmp_path.glob("*.tmp"))  # atomic write left nothing behind
 
 
