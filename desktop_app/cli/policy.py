@@ -14,6 +14,7 @@ from desktop_app.policy import settings
 from desktop_app.policy.effective import EffectivePolicy, load_effective
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.managed import ManagedPolicy, load_managed, validate_file
+from desktop_app.policy.store import StoreStatus
 from desktop_app.safety.oslog import SYSLOG_SOCKET
 
 from .agent_findings import Finding, agent_findings, quarantine_findings
@@ -112,7 +113,7 @@ def _doctor(args: argparse.Namespace) -> int:
         *_policy_findings(managed),
         Finding(
             "settings",
-            state.status.value != "damaged",
+            state.status is not StoreStatus.DAMAGED,
             f"settings store: {state.status.value}"
             + (f" — {'; '.join(state.problems)}" if state.problems else ""),
         ),
