@@ -273,20 +273,24 @@ def prefetched(source: Iterator[np.ndarray], depth: int = 2) -> Generator[np.nda
     frames: queue.Queue[Any] = queue.Queue(maxsize=depth)
     stop = threading.Event()
 
+    def hand_over(item: Any) -> bool:
+        """Queue an item unless the consumer has stopped (then a full queue never drains)."""
+        while not stop.is_set():
+            try:
+                frames.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
     def produce() -> None:
         try:
             for frame in source:
-                while not stop.is_set():
-                    try:
-                        frames.put(frame, timeout=0.1)
-                        break
-                    except queue.Full:
-                        continue
-                if stop.is_set():
+                if not hand_over(frame):
                     return
-            frames.put(_DONE)
+            hand_over(_DONE)
         except BaseException as exc:  # handed to the consumer, which re-raises it
-            frames.put(exc)
+            hand_over(exc)
 
     producer = threading.Thread(target=produce, name="safelens-decode", daemon=True)
     producer.start()

@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 import os
 import struct
+import threading
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +17,7 @@ from PIL import Image
 from desktop_app import Kind, SensitivityAnalyzer, Status
 from desktop_app.analysis import testpattern
 from desktop_app.analysis.verdict import AnalysisOptions
+from desktop_app.analysis.worker import prefetched
 from tests.helpers import media
 
 
@@ -257,3 +260,41 @@ def test_start_failures_fail_one_check_not_the_analyzer_for_good(
         with pytest.raises(AnalyzerUnavailable, match="stopped while starting"):
             analyzer.analyze_image(testpattern.render())
         assert analyzer.analyze_image(testpattern.render()).is_sensitive
+
+
+def _numbered_frames(count: int) -> list[np.ndarray]:
+    return [np.full((2, 2, 3), i, dtype=np.uint8) for i in range(count)]
+
+
+def test_prefetched_frames_arrive_all_and_in_order() -> None:
+    got = [int(frame[0, 0, 0]) for frame in prefetched(iter(_numbered_frames(7)))]
+    assert got == list(range(7))
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 10])
+def test_stopping_at_the_first_frame_never_leaves_the_decoder_stuck(count: int) -> None:
+    decoded_all = threading.Event()
+
+    def source() -> Iterator[np.ndarray]:
+        yield from _numbered_frames(count)
+        decoded_all.set()
+
+    frames = prefetched(source())
+    assert int(next(frames)[0, 0, 0]) == 0  # e.g. the first frame was sensitive
+    if count <= 3:  # the decoder finishes (two frames waiting) before the check stops
+        assert decoded_all.wait(timeout=60)
+    closing = threading.Thread(target=frames.close, daemon=True)
+    closing.start()
+    closing.join(timeout=60)  # a hang detector, not a timing assertion
+    assert not closing.is_alive(), "the worker would hang until the supervisor kills it"
+
+
+def test_a_decoder_error_reaches_the_check() -> None:
+    def broken() -> Iterator[np.ndarray]:
+        yield from _numbered_frames(1)
+        raise ValueError("damaged")
+
+    frames = prefetched(broken())
+    next(frames)
+    with pytest.raises(ValueError, match="damaged"):
+        next(frames)
