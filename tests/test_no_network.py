@@ -26,6 +26,8 @@ NETWORK_MODULES = {
     "websocket",
     "websockets",
 }
+# Qt's own network stacks (sockets, HTTP, a web engine that fetches pages).
+QT_NETWORK = ("QtNetwork", "QtWebEngine", "QtWebSockets", "QtWebChannel", "QtWebView")
 
 
 @pytest.mark.filterwarnings("ignore:A test tried to use socket")
@@ -44,12 +46,20 @@ def test_no_module_of_the_app_imports_network_code() -> None:
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [
-                f"{source.name}: {n}"
-                for n in names
-                if n.split(".")[0] in NETWORK_MODULES and n not in PARSING_ONLY
-            ]
+            offenders += [f"{source.name}: {n}" for n in names if _is_network(n)]
     assert offenders == []
+
+
+def _is_network(module: str) -> bool:
+    parts = module.split(".")
+    if parts[0] in NETWORK_MODULES and module not in PARSING_ONLY:
+        return True
+    return parts[0] == "PySide6" and any(p.startswith(QT_NETWORK) for p in parts[1:])
+
+
+def test_qt_network_modules_count_as_network_code() -> None:
+    assert _is_network("PySide6.QtNetwork") and _is_network("PySide6.QtWebEngineWidgets")
+    assert not _is_network("PySide6.QtWidgets") and not _is_network("urllib.parse")
 
 
 def test_onnxruntime_telemetry_is_switched_off_by_the_session_setup() -> None:
