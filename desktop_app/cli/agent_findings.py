@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.policy.effective import EffectivePolicy
-from desktop_app.policy.storage import data_dir
 from desktop_app.surfaces.agent import HEARTBEAT_INTERVAL_S, LATE_FACTOR, Heartbeat, autostart_entry
-from desktop_app.surfaces.quarantine import Quarantine, QuarantineError
+from desktop_app.surfaces.quarantine import Quarantine, QuarantineError, default_root
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def _alive(path: Path, now: float) -> Finding:
 
 def quarantine_findings(root: Path | None = None) -> list[Finding]:
     """How many files wait there, whether the folder is private, and repairs made on open."""
-    folder = root if root is not None else data_dir() / "quarantine"
+    folder = root if root is not None else default_root()
     if not folder.exists():
         return [Finding("quarantine", True, "empty (nothing has been put aside yet)")]
     mode = stat.S_IMODE(folder.stat().st_mode)

@@ -19,7 +19,12 @@ from pathlib import Path
 
 from desktop_app.policy.guardian import GuardianError, GuardianPin
 from desktop_app.policy.storage import data_dir
-from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineError
+from desktop_app.surfaces.quarantine import (
+    Quarantine,
+    QuarantineEntry,
+    QuarantineError,
+    default_root,
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_NOT_PERMITTED = 0, 1, 2, 4
 
@@ -65,7 +70,7 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
 
 
 def _open() -> Quarantine:
-    return Quarantine(data_dir() / "quarantine")
+    return Quarantine(default_root())
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -137,7 +142,7 @@ def _message(exc: BaseException) -> str:
 
 def _refusal(args: argparse.Namespace) -> str | None:
     """Why this user may not restore or delete, or None when they may."""
-    root = data_dir() / "quarantine"
+    root = default_root()
     if root.exists() and not os.access(root, os.W_OK | os.X_OK):
         return "only the guardian's account or an administrator can change the quarantine."
     if is_admin():

@@ -71,11 +71,16 @@ def _make_private(folder: Path) -> None:
     os.chmod(folder, 0o700)
 
 
+def default_root() -> Path:
+    """Where quarantined files are kept: a private folder in SafeLens' data folder."""
+    return data_dir() / "quarantine"
+
+
 class Quarantine:
     """The private folder where hidden files wait for a guardian's decision."""
 
     def __init__(self, root: Path | None = None, *, same_volume: SameVolume | None = None) -> None:
-        self.root = root if root is not None else data_dir() / "quarantine"
+        self.root = root if root is not None else default_root()
         self._files, self._entries = self.root / "files", self.root / "entries"
         _make_private(self.root)
         # Root working in someone else's quarantine (sudo safelens quarantine ...) gives what
