@@ -70,3 +70,12 @@ def test_the_quarantine_is_counted_and_must_be_private(tmp_path: Path) -> None:
     ]
     root.chmod(0o755)
     assert quarantine_findings(root)[0].ok is False
+
+
+def test_a_damaged_heartbeat_file_is_named_as_such() -> None:
+    policy = child_policy()
+    owner = policy.profile.profile_id or policy.profile.os_user
+    beat = Heartbeat(owner, lambda _r: None)
+    beat.path.parent.mkdir(parents=True, exist_ok=True)
+    beat.path.write_text("{garbled")
+    assert details(agent_findings(policy))[1] == (False, "its heartbeat file is damaged")

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.policy.effective import EffectivePolicy
-from desktop_app.surfaces.agent import HEARTBEAT_INTERVAL_S, LATE_FACTOR, Heartbeat, autostart_entry
+from desktop_app.surfaces.agent import (
+    HEARTBEAT_INTERVAL_S,
+    LATE_FACTOR,
+    Heartbeat,
+    HeartbeatDamaged,
+    autostart_entry,
+)
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineError, default_root
 
 
@@ -42,18 +47,18 @@ def agent_findings(policy: EffectivePolicy, now: float | None = None) -> list[Fi
             )
         )
     beat = Heartbeat(profile.profile_id or profile.os_user, lambda _reason: None)
-    found.append(_alive(beat.path, time.time() if now is None else now))
+    found.append(_alive(beat, time.time() if now is None else now))
     return found
 
 
-def _alive(path: Path, now: float) -> Finding:
+def _alive(beat: Heartbeat, now: float) -> Finding:
     try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-        last, clean = float(state["last_beat"]), bool(state["clean_stop"])
-    except FileNotFoundError:
-        return Finding("agent", False, "has never run for this account")
-    except (OSError, ValueError, KeyError, TypeError):
+        state = beat.read()
+    except HeartbeatDamaged:
         return Finding("agent", False, "its heartbeat file is damaged")
+    if state is None:
+        return Finding("agent", False, "has never run for this account")
+    last, clean = state.last_beat, state.clean_stop
     minutes = max(0, int((now - last) // 60))
     if clean:
         return Finding("agent", False, f"was quit {minutes} min ago and is not running")

@@ -31,6 +31,10 @@ RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 TamperRecorder = Callable[[str], None]  # told why ('agent_stopped', 'heartbeat_missed')
 
 
+class HeartbeatDamaged(Exception):  # noqa: N818 - the state the doctor reports
+    """The heartbeat file cannot be read as one."""
+
+
 @dataclass(frozen=True)
 class BeatState:
     pid: int
@@ -57,7 +61,10 @@ class Heartbeat:
 
     def start(self) -> None:
         """Called once when the agent starts: a previous run that never stopped cleanly counts."""
-        previous = self._read()
+        try:
+            previous = self.read()
+        except HeartbeatDamaged:  # removed and replaced, or garbled: no goodbye was said
+            previous = BeatState(0, 0.0, clean_stop=False)
         if previous is not None and not previous.clean_stop:
             self._on_tamper("agent_stopped")
         self._last = self._clock()
@@ -74,15 +81,15 @@ class Heartbeat:
         """A clean quit (log-out, shutdown, or a guardian closing it)."""
         self._write(clean_stop=True)
 
-    def _read(self) -> BeatState | None:
+    def read(self) -> BeatState | None:
+        """The last run's sign of life; None if the agent never ran for this account."""
         try:
             raw = read_json(self.path)
             if raw is None:
-                return None  # never ran for this account
+                return None
             return BeatState(int(raw["pid"]), float(raw["last_beat"]), bool(raw["clean_stop"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            # A damaged or removed-and-replaced file: treat it as a run that did not say goodbye.
-            return BeatState(0, 0.0, clean_stop=False)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise HeartbeatDamaged(type(exc).__name__) from exc
 
     def _write(self, *, clean_stop: bool) -> None:
         value = {"pid": os.getpid(), "last_beat": self._clock(), "clean_stop": clean_stop}
