@@ -159,7 +159,8 @@ class TrayAgent(QObject):
 
     def start(self) -> None:
         if self.heartbeat is not None:
-            self.heartbeat.start()
+            # It may record a tamper count (an SQLite write): off the GUI thread, like beats.
+            self.work.run(self.heartbeat.start)
             self.beat_timer.start()
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray.show()
