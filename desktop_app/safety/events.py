@@ -313,18 +313,25 @@ class EventCounts:
         return [parsed for parsed in map(_parse_row, rows) if parsed is not None]
 
     def summary_by_day(
-        self, profile_id: str, days: int, kind: EventKind = EventKind.sensitive
+        self, profile_id: str | None, days: int, kind: EventKind = EventKind.sensitive
     ) -> list[DaySummary]:
-        """The last ``days`` UTC days (today included), oldest first, every surface filled in."""
+        """The last ``days`` UTC days (today included), oldest first, every surface filled in;
+        ``profile_id`` None adds up everyone (lab logins without a profile included)."""
         if days < 1:
             raise ValueError("days must be at least 1")
         with self._lock:
             today = self._now().date()
         first = today - timedelta(days=days - 1)
+        who = "" if profile_id is None else "profile_id = ? AND "
         rows = self._read(
-            "SELECT day, surface, SUM(count) FROM counts WHERE profile_id = ? AND kind = ?"
+            f"SELECT day, surface, SUM(count) FROM counts WHERE {who}kind = ?"
             " AND day BETWEEN ? AND ? GROUP BY day, surface",
-            (profile_id, str(kind), first.isoformat(), today.isoformat()),
+            (
+                *([] if profile_id is None else [profile_id]),
+                str(kind),
+                first.isoformat(),
+                today.isoformat(),
+            ),
         )
         table = {(day, surface): total for day, surface, total in rows}
         return [_day_summary(first + timedelta(days=n), table) for n in range(days)]

@@ -160,6 +160,9 @@ def test_summary_by_day_fills_every_day_and_surface(store: EventCounts, clock: F
     assert chart[3].by_surface[Surface.contacts] == 1
     help_chart = store.summary_by_day("p1", days=4, kind=EventKind.help_opened)
     assert [bar.total for bar in help_chart] == [0, 1, 0, 0]
+    everyone = store.summary_by_day(None, days=4)  # every profile added up by the store
+    assert [bar.total for bar in everyone] == [0, 2, 0, 3]
+    assert everyone[3].by_surface[Surface.contacts] == 2
 
 
 def test_encounters_are_counted_in_real_hours(store: EventCounts, clock: FakeClock) -> None:

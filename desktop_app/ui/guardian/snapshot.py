@@ -18,7 +18,7 @@ from desktop_app.policy.guardian import GuardianError
 from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
 from desktop_app.policy.storage import StorageError
-from desktop_app.safety.events import DaySummary, EventCounts, EventKind, EventStoreError, Surface
+from desktop_app.safety.events import DaySummary, EventCounts, EventKind, EventStoreError
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineError
 from desktop_app.surfaces.quarantine_entry import reraise
 
@@ -26,7 +26,6 @@ from .services import GuardianServices
 
 SECTIONS = ("protection", "share_folders", "help", "school", "privacy")
 ACTIVITY_DAYS = 14
-NOBODY = "everyone"
 # What a change may raise that the guardian should read about (anything else is a bug).
 EXPECTED_ERRORS = (
     InvalidValue,
@@ -171,21 +170,4 @@ def load_activity(
     days: int = ACTIVITY_DAYS,
 ) -> Activity:
     """Counts per day per surface for one profile, or everyone's added up (profile_id None)."""
-    if profile_id is not None:
-        return Activity(tuple(events.summary_by_day(profile_id, days, kind)), events.problem)
-    # Everyone: every stored profile id, lab logins without a profile of their own included.
-    # An id nobody has gives the empty days by the store's own clock (see the report: the
-    # store could offer summary_by_day(None, ...) itself).
-    axis = events.summary_by_day(NOBODY, days, kind)
-    ids = {row.profile_id for row in events.counts(None, since=axis[0].day)} - {NOBODY}
-    totals = {summary.day: dict(summary.by_surface) for summary in axis}
-    for each in sorted(ids):
-        for summary in events.summary_by_day(each, days, kind):
-            bucket = totals.setdefault(summary.day, {})
-            for surface, count in summary.by_surface.items():
-                bucket[surface] = bucket.get(surface, 0) + count
-    days_out = tuple(
-        DaySummary(day, MappingProxyType({s: totals[day].get(s, 0) for s in Surface}))
-        for day in sorted(totals)
-    )
-    return Activity(days_out, events.problem)
+    return Activity(tuple(events.summary_by_day(profile_id, days, kind)), events.problem)
