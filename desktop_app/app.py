@@ -36,6 +36,7 @@ def run_gui(window: str, paths: list[str]) -> int:
     from desktop_app.ui.shell import run_app, run_guardian, run_viewer
 
     settings = GuardianSettings()
+    settings.note_seen()  # when SafeLens last ran, for the clock-jump guard (a small write)
     events = EventCounts(retention_days=settings.policy["retention_days"], sink=default_sink())
     services = GuardianServices(settings, GuardianPin(), Approvals(), events, open_quarantine())
     try:

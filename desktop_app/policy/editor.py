@@ -13,10 +13,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import settings
-from .effective import EffectivePolicy, EffectiveValue, resolve
+from .effective import EffectivePolicy, EffectiveValue, record_seen, resolve
 from .managed import ManagedPolicy, load_managed
 from .profiles import OsUser, Profile, ProfileError, current_os_user, new_profile
 from .settings import AgeBand, Setting
+from .storage import StorageError
 from .store import SettingsStore, StoreState, StoreStatus
 
 
@@ -125,6 +126,23 @@ class GuardianSettings:
         self.state.last_seen_utc = now.isoformat()
         self.state.profile_bands = {p.id: p.band(now).value for p in self.state.profiles}
         self._save()
+
+    def note_seen(self) -> bool:
+        """Remember that SafeLens ran now with these bands (the clock-jump guard needs it).
+
+        Skipped for a store that is not set up or is damaged (a guardian reviews that first);
+        an account that may not write the settings (a child's, when installed per machine)
+        leaves it to the agent or the console. True if it was saved.
+        """
+        if self.state.status is not StoreStatus.OK:
+            return False
+        if not record_seen(self.state, self.policy, self._clock()):
+            return False
+        try:
+            self.store.save(self.state)
+        except (StorageError, OSError):
+            return False
+        return True
 
     def complete_setup(self) -> None:
         """Record that a guardian set this computer up (even with nothing else to save)."""

@@ -91,6 +91,7 @@ class EffectivePolicy:
     values: dict[str, EffectiveValue]
     profile: EffectiveProfile
     problems: list[str] = field(default_factory=list)
+    band_held: bool = False  # a clock jump keeps the earlier band until a guardian confirms
 
     def __getitem__(self, key: str) -> Any:
         return self.values[key].value
@@ -122,8 +123,9 @@ def resolve(
             values[key] = EffectiveValue(key, state.values[key], Source.GUARDIAN, False)
         else:
             values[key] = EffectiveValue(key, setting.default_value(), Source.DEFAULT, False)
-    profile = _effective_profile(state, values, user, now, problems)
-    return EffectivePolicy(values, profile, problems)
+    held: list[str] = []
+    profile = _effective_profile(state, values, user, now, held)
+    return EffectivePolicy(values, profile, problems + held, band_held=bool(held))
 
 
 def _effective_profile(
@@ -182,7 +184,13 @@ def _parse(stamp: str | None) -> datetime | None:
 
 
 def record_seen(state: StoreState, policy: EffectivePolicy, now: datetime) -> bool:
-    """Remember today's bands and time (never moving backwards); True if anything changed."""
+    """Remember today's bands and time (never moving backwards); True if anything changed.
+
+    Nothing is recorded while a clock jump holds a band back: the jumped time must not become
+    "when SafeLens last ran", or the next start would trust it (the guardian confirms instead).
+    """
+    if policy.band_held:
+        return False
     changed = False
     last_seen = _parse(state.last_seen_utc)
     if last_seen is None or now > last_seen:

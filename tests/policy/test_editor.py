@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -107,3 +107,30 @@ def test_school_policy_errors_are_not_the_guardians_to_clear(tmp_path: Path) -> 
     managed.merge({"strictnes": "strict"}, "/etc/safelens/policies/lab.json")
     editor = _editor(tmp_path, managed)
     assert len(editor.problems) == 1 and editor.reviewable_problems == []
+
+
+def test_each_start_is_remembered_but_a_clock_jump_is_not_trusted_by_the_next_start(
+    tmp_path: Path,
+) -> None:
+    """SafeLens notes when it ran; a jumped clock is not noted, so starting again at the
+    jumped time still keeps the younger band until a guardian confirms."""
+    store = SettingsStore(tmp_path)
+    now = [datetime(2026, 11, 24, tzinfo=UTC)]
+    parent = GuardianSettings(store, ManagedPolicy(), OsUser("parent", True), clock=lambda: now[0])
+    parent.add_profile("Sam", "sam", 2013)
+    parent.complete_setup()
+
+    def child() -> GuardianSettings:
+        return GuardianSettings(store, ManagedPolicy(), OsUser("sam", False), clock=lambda: now[0])
+
+    assert child().note_seen() is True  # the first start records today and Sam's band
+    now[0] = datetime(2026, 12, 20, tzinfo=UTC)
+    assert child().note_seen() is True  # used again within the month
+    now[0] = datetime(2027, 1, 2, tzinfo=UTC)  # 13 for sure by now
+    sam = child()
+    assert sam.policy.profile.band is AgeBand.TEEN and sam.note_seen() is True
+    now[0] += timedelta(days=5 * 365)  # the clock jumps five years ahead
+    for _start in range(2):  # starting twice at the jumped time changes nothing
+        jumped = child()
+        assert jumped.policy.band_held and jumped.note_seen() is False
+    assert child().policy.profile.band is AgeBand.TEEN  # held, not relaxed to adult
