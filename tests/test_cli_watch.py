@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from desktop_app.analysis import testpattern
+from desktop_app.safety.events import EventCounts, EventKind, Surface
 from desktop_app.surfaces.quarantine import Quarantine
 from tests.helpers import media
 from tests.helpers.share_folders import SlowWriter, photo_jpeg_bytes, sha256
@@ -94,6 +95,12 @@ def test_once_for_a_child_quarantines_the_pattern_and_the_broken_file(tmp_path: 
         assert events[name]["quarantine_id"] == entry.id
         assert sha256(quarantine.restore(entry.id)) == inputs[name]
     assert {path.name: sha256(path) for path in inbox.iterdir()} == inputs
+    with EventCounts() as counts:  # counted for the guardian, never named
+        tally = {(c.surface, c.kind): c.count for c in counts.counts()}
+    assert tally == {
+        (Surface.share_folders, EventKind.sensitive): 2,
+        (Surface.share_folders, EventKind.could_not_check): 1,
+    }
 
 
 def test_watching_until_sigterm_holds_outgoing_and_stops_cleanly(tmp_path: Path) -> None:

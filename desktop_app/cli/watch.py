@@ -20,6 +20,8 @@ from desktop_app.analysis.verdict import AnalyzerUnavailable, Strictness
 from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.effective import load_effective
 from desktop_app.policy.settings import AgeBand
+from desktop_app.safety.events import EventCounts
+from desktop_app.safety.oslog import default_sink
 from desktop_app.surfaces.folder_watch import ShareFolderWatch, WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine
 from desktop_app.surfaces.share_folders import FolderEvent, FolderEventKind, folders_from_paths
@@ -70,12 +72,15 @@ def _watch(args: argparse.Namespace) -> int:
         print(f"safelens: {exc}", file=sys.stderr)
         return EXIT_UNAVAILABLE
     timing = WatchTiming(settle_s=args.settle, rescan_s=args.rescan)
+    # Counts (never names) for the guardian's activity chart and the OS log, as the agent does.
+    counts = EventCounts(retention_days=policy["retention_days"], sink=default_sink())
     watch = ShareFolderWatch(
         folders,
         analyzer,
         Quarantine(),
         band=band,
         profile_id=policy.profile.profile_id,
+        counts=counts,
         approvals=Approvals(),
         on_event=lambda event: _print(event, args.json),
         timing=timing,
@@ -92,6 +97,7 @@ def _watch(args: argparse.Namespace) -> int:
         print("safelens: stopped.", file=sys.stderr)
     finally:
         analyzer.close()
+        counts.close()
     return EXIT_DONE
 
 
