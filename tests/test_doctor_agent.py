@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.cli.agent_findings import Finding, agent_findings, quarantine_findings
+from desktop_app.cli.agent_findings import agent_findings, quarantine_findings
+from desktop_app.cli.findings import Finding
 from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.effective import EffectivePolicy
 from desktop_app.policy.managed import ManagedPolicy

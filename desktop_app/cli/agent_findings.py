@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import stat
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.policy.effective import EffectivePolicy
@@ -17,12 +16,7 @@ from desktop_app.surfaces.agent import (
 )
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineError, default_root
 
-
-@dataclass(frozen=True)
-class Finding:
-    area: str
-    ok: bool
-    detail: str
+from .findings import Finding
 
 
 def agent_findings(policy: EffectivePolicy, now: float | None = None) -> list[Finding]:

@@ -15,16 +15,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import AnalyzerUnavailable, Strictness
 from desktop_app.policy.effective import load_effective
 from desktop_app.policy.settings import AgeBand
 from desktop_app.policy.storage import StorageError
-from desktop_app.surfaces.contacts import ContactsError, ContactsOutcome
-from desktop_app.surfaces.contacts_store import ContactsStore
-from desktop_app.surfaces.quarantine import Quarantine, QuarantineError
+
+if TYPE_CHECKING:
+    from desktop_app.surfaces.contacts import ContactsOutcome
 
 from .options import add_age_band_and_test_pattern
 
@@ -87,6 +87,12 @@ def outcome_json(outcome: ContactsOutcome) -> dict[str, Any]:
 
 
 def _import(args: argparse.Namespace) -> int:
+    # vCards and quarantine are imported here, not at start-up: every `safelens` command
+    # would otherwise pay for them.
+    from desktop_app.surfaces.contacts import ContactsError
+    from desktop_app.surfaces.contacts_store import ContactsStore
+    from desktop_app.surfaces.quarantine import Quarantine, QuarantineError
+
     policy, _state = load_effective()
     profile = policy.profile
     band = AgeBand(args.age_band) if args.age_band else (profile.band or AgeBand.ADULT)
@@ -135,6 +141,8 @@ def _summary(outcome: ContactsOutcome) -> str:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from desktop_app.surfaces.contacts_store import ContactsStore
+
     contacts = ContactsStore().contacts()
     hidden = sum(c.photo_hidden for c in contacts)
     if args.json:

@@ -12,12 +12,11 @@ from pathlib import Path
 from desktop_app.analysis.models import ModelError, load_manifest
 from desktop_app.policy import settings
 from desktop_app.policy.effective import EffectivePolicy, load_effective
-from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.managed import ManagedPolicy, load_managed, validate_file
 from desktop_app.policy.store import StoreStatus
 from desktop_app.safety.oslog import SYSLOG_SOCKET
 
-from .agent_findings import Finding, agent_findings, quarantine_findings
+from .findings import Finding
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -105,6 +104,9 @@ def _schema(_args: argparse.Namespace) -> int:
 
 
 def _doctor(args: argparse.Namespace) -> int:
+    # The agent's and the quarantine's modules load here, not at every `safelens` start-up.
+    from .agent_findings import agent_findings, quarantine_findings
+
     managed = load_managed()
     policy, state = load_effective(managed=managed)
     findings = [
@@ -148,6 +150,8 @@ def _model_findings() -> list[Finding]:
 
 def _pin_findings() -> list[Finding]:
     """Where the guardian PIN lives, and whether it is still there."""
+    from desktop_app.policy.guardian import GuardianPin  # keyring: only when asked
+
     try:
         pin = GuardianPin()
         status, kind, message = pin.status(), pin.store_kind, pin.store_message

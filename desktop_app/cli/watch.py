@@ -14,6 +14,7 @@ import sys
 import threading
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import AnalyzerUnavailable, Strictness
@@ -22,9 +23,10 @@ from desktop_app.policy.effective import load_effective
 from desktop_app.policy.settings import AgeBand
 from desktop_app.safety.events import EventCounts
 from desktop_app.safety.oslog import default_sink
-from desktop_app.surfaces.folder_watch import ShareFolderWatch, WatchTiming
-from desktop_app.surfaces.quarantine import Quarantine
-from desktop_app.surfaces.share_folders import FolderEvent, FolderEventKind, folders_from_paths
+
+if TYPE_CHECKING:
+    from desktop_app.surfaces.folder_watch import ShareFolderWatch
+    from desktop_app.surfaces.share_folders import FolderEvent
 
 from .options import add_age_band_and_test_pattern
 
@@ -56,6 +58,11 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _watch(args: argparse.Namespace) -> int:
+    # watchdog and the share-folder machinery are imported here, not at every start-up.
+    from desktop_app.surfaces.folder_watch import ShareFolderWatch, WatchTiming
+    from desktop_app.surfaces.quarantine import Quarantine
+    from desktop_app.surfaces.share_folders import folders_from_paths
+
     folders = folders_from_paths(args.folders, args.outgoing)
     missing = [f.path for f in folders if not f.path.is_dir()]
     if missing:
@@ -123,12 +130,12 @@ def _print(event: FolderEvent, as_json: bool) -> None:
     if as_json:
         line = json.dumps(event.to_json())
     else:
-        words = {
-            FolderEventKind.CHECKED: "sensitive" if event.sensitive else "ok",
-            FolderEventKind.QUARANTINED: "moved to quarantine",
-            FolderEventKind.HELD: "held (not sent)",
-            FolderEventKind.RELEASED: "released",
-            FolderEventKind.ERROR: "not checked",
+        words = {  # by FolderEventKind's values
+            "checked": "sensitive" if event.sensitive else "ok",
+            "quarantined": "moved to quarantine",
+            "held": "held (not sent)",
+            "released": "released",
+            "error": "not checked",
         }
         extra = f" [{event.quarantine_id}]" if event.quarantine_id else ""
         line = f"{words[event.event]:<20} {event.status:<11} {Path(event.path)}{extra}"
