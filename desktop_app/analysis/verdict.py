@@ -12,11 +12,18 @@ class Kind(enum.StrEnum):
 
     IMAGE = "image"
     VIDEO = "video"
-    OTHER = "other"
+    ARCHIVE = "archive"  # ZIP, TAR, 7z, RAR, compressed streams: pictures may be inside
+    DOCUMENT = "document"  # PDF, office, e-book, SVG, web page, e-mail, vCard
+    OTHER = "other"  # cannot show a picture (text, sound, ...) or not known at all
 
 
 class Status(enum.StrEnum):
-    """Whether the check could be done. Anything but OK means 'could not check'."""
+    """Whether the check could be done. Anything but OK means 'could not check'.
+
+    ``ok`` with no frame checked means the file cannot show a picture (plain text,
+    sound only, a document without images): nothing to check. ``unsupported`` means
+    the file can show a picture that SafeLens cannot check (encrypted, unknown, ...).
+    """
 
     OK = "ok"
     UNREADABLE = "unreadable"
@@ -98,6 +105,9 @@ class Analysis:
     media_format: str | None = None
     preview: Preview | None = None
     thumbnail: Thumbnail | None = None
+    # Inside an archive or document: the name (never the pixels) of the member that made
+    # the verdict, e.g. "photos/beach.jpg" or "page 3"; nested ones joined by " / ".
+    member: str | None = None
 
     def __post_init__(self) -> None:
         """The one place the rule lives: only cleared content carries its pixels.
@@ -116,6 +126,11 @@ class Analysis:
         return self.status not in (Status.OK, Status.SKIPPED)
 
     @property
+    def nothing_to_check(self) -> bool:
+        """Checked, and there is no picture in it at all (text, sound, an empty archive)."""
+        return self.status is Status.OK and self.frames_checked == 0 and not self.is_sensitive
+
+    @property
     def cleared(self) -> bool:
         """Checked and not sensitive: the only state whose pixels may be shown unasked."""
         return self.status is Status.OK and not self.is_sensitive
@@ -131,6 +146,7 @@ class Analysis:
             "reason": self.reason,
             "frames_checked": self.frames_checked,
             "elapsed_ms": round(self.elapsed_ms, 2),
+            "member": self.member,
         }
 
     def to_wire(self) -> dict[str, Any]:
@@ -156,6 +172,7 @@ class Analysis:
             media_format=data.get("media_format"),
             preview=Preview(**data["preview"]) if data.get("preview") else None,
             thumbnail=Thumbnail(**data["thumbnail"]) if data.get("thumbnail") else None,
+            member=data.get("member"),
         )
 
 
