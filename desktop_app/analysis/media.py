@@ -323,3 +323,16 @@ def thumbnail_of(rgb: np.ndarray, side: int) -> Thumbnail:
     encoded = io.BytesIO()
     image.save(encoded, format="JPEG", quality=85)
     return Thumbnail(image.width, image.height, encoded.getvalue())
+
+
+def misnamed_reason(name: str, sniffed: Sniffed) -> str | None:
+    """Words for a file named like a picture or video whose bytes say it is not one."""
+    suffix = Path(name).suffix.lower()
+    if sniffed.kind is not Kind.OTHER or not (suffix in IMAGE_SUFFIXES or suffix in VIDEO_SUFFIXES):
+        return None
+    what = "a picture" if suffix in IMAGE_SUFFIXES else "a video"
+    looks = "text" if sniffed.media_format == "text" else "something else"
+    return (
+        f"This file is named like {what} ({suffix}) but it is not one: its content looks "
+        f"like {looks}."
+    )

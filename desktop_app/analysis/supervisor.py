@@ -15,6 +15,8 @@ import logging
 import multiprocessing
 import os
 import queue
+import shutil
+import tempfile
 import threading
 import time
 from concurrent.futures import Future
@@ -60,6 +62,7 @@ class _Slot:
         self._pool = pool
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
+        self._scratch: str | None = None  # the worker's private folder; gone with the worker
         self._thread = threading.Thread(
             target=self._run, name=f"safelens-worker-{index}", daemon=True
         )
@@ -80,9 +83,10 @@ class _Slot:
     def _launch(self) -> None:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe(duplex=True)
+        self._scratch = tempfile.mkdtemp(prefix="safelens-worker-")  # mode 0700
         process = context.Process(
             target=worker_main,
-            args=(child, self._pool.manifest, self._pool.threads_per_worker),
+            args=(child, self._pool.manifest, self._pool.threads_per_worker, self._scratch),
             name="safelens-worker",
             daemon=True,
         )
@@ -91,6 +95,7 @@ class _Slot:
         except RuntimeError as exc:  # spawn from an unguarded __main__ script
             child.close()
             parent.close()
+            shutil.rmtree(self._scratch, ignore_errors=True)
             raise AnalyzerUnavailable(
                 "The checking process could not start. A script that uses SafeLens must "
                 'create the analyzer under `if __name__ == "__main__":`.'
@@ -123,7 +128,9 @@ class _Slot:
             self._process.join(timeout=5)
         if self._conn is not None:
             self._conn.close()
-        self._process, self._conn = None, None
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+        self._process, self._conn, self._scratch = None, None, None
 
     def _run(self) -> None:
         try:  # start at once, so the first check does not wait for the models to load

@@ -179,13 +179,13 @@ def test_missing_file(analyzer: SensitivityAnalyzer, tmp_path: Path) -> None:
 
 def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Inside the worker (root, as in CI, can read anything, so the refusal is simulated)."""
-    from desktop_app.analysis import worker
+    from desktop_app.analysis import checking
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("builtins.open", refuse)
-    result = worker.check(("path", str(tmp_path / "private.png")), AnalysisOptions(), None)  # type: ignore[arg-type]
+    result = checking.check(("path", str(tmp_path / "private.png")), AnalysisOptions(), None)  # type: ignore[arg-type]
     assert result.status is Status.UNREADABLE
     assert result.reason == "SafeLens isn't allowed to read this file."
 

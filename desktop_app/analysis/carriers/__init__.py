@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-from .base import Budget, Extractor, Limits, Member, Source, bounded_read
+from .base import Budget, Extractor, LimitReached, Limits, Member, Source, bounded_read
 
 # media_format -> "module:function" inside this package.
 EXTRACTORS: dict[str, str] = {
@@ -47,6 +47,7 @@ __all__ = [
     "EXTRACTORS",
     "Budget",
     "Extractor",
+    "LimitReached",
     "Limits",
     "Member",
     "Source",

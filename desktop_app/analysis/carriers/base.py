@@ -21,6 +21,13 @@ from ..verdict import CheckFailed, Kind, Status
 MIB = 1024 * 1024
 
 
+class LimitReached(CheckFailed):
+    """A limit of the whole check (time, depth, count, bytes): stop looking at anything more.
+
+    Unlike a single damaged member (could not check that one, go on with the others).
+    """
+
+
 @dataclass(frozen=True)
 class Member:
     """One thing inside a carrier that may show a picture.
@@ -68,7 +75,7 @@ class Budget:
 
     def check_time(self) -> None:
         if self._clock() > self.deadline:
-            raise CheckFailed(
+            raise LimitReached(
                 Status.TIMEOUT,
                 f"Checking everything inside took too long (over {self.limits.time_s:g} s), "
                 "so it was stopped.",
@@ -79,7 +86,7 @@ class Budget:
     def nested(self) -> Iterator[None]:
         """One level deeper (a carrier inside a carrier)."""
         if self.depth >= self.limits.max_depth:
-            raise CheckFailed(
+            raise LimitReached(
                 Status.UNSUPPORTED,
                 f"There are archives or documents inside each other more than "
                 f"{self.limits.max_depth} levels deep, so SafeLens stopped looking.",
@@ -100,13 +107,13 @@ class Budget:
         limits = self.limits
         self.members += 1
         if self.members > limits.max_members:
-            raise CheckFailed(
+            raise LimitReached(
                 Status.UNREADABLE,
                 f"There are more than {limits.max_members:,} files inside, too many to check.",
                 Kind.ARCHIVE,
             )
         if size > limits.max_member_bytes:
-            raise CheckFailed(
+            raise LimitReached(
                 Status.UNREADABLE,
                 f"A file inside is too large to check safely ({size // MIB:,} MB; "
                 f"the limit is {limits.max_member_bytes // MIB} MB).",
@@ -117,7 +124,7 @@ class Budget:
             and size > limits.ratio_floor_bytes
             and size > limits.max_ratio * max(compressed, 1)
         ):
-            raise CheckFailed(
+            raise LimitReached(
                 Status.UNREADABLE,
                 "A file inside is packed far more tightly than real files are "
                 "(a 'zip bomb'), so SafeLens did not unpack it.",
@@ -129,7 +136,7 @@ class Budget:
         """Count expanded bytes (declared, or found while reading)."""
         self.expanded += max(0, size)
         if self.expanded > self.limits.max_total_bytes:
-            raise CheckFailed(
+            raise LimitReached(
                 Status.UNREADABLE,
                 f"Everything inside adds up to more than {self.limits.max_total_bytes // MIB:,} "
                 "MB, too much to check safely.",
@@ -158,7 +165,7 @@ def bounded_read(read: Callable[[int], bytes], budget: Budget, declared: int) ->
         chunks.append(chunk)
         total += len(chunk)
         if total > limit:
-            raise CheckFailed(
+            raise LimitReached(
                 Status.UNREADABLE,
                 "A file inside grew larger than it said while unpacking, so SafeLens "
                 "stopped (it may be made to cause harm).",
