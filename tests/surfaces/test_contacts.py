@@ -13,7 +13,7 @@ import vobject
 from PIL import Image
 
 from desktop_app import SensitivityAnalyzer
-from desktop_app.surfaces import vcard
+from desktop_app.analysis.carriers import vcard_text as vcard
 from desktop_app.surfaces.avatar import neutral_avatar_png
 from desktop_app.surfaces.contacts import (
     ContactsError,

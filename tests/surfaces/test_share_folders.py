@@ -350,7 +350,7 @@ def test_another_age_band_handles_everything_again(
 def test_a_childs_arriving_vcard_is_sanitised_in_place(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
-    from desktop_app.surfaces import vcard
+    from desktop_app.analysis.carriers import vcard_text as vcard
     from desktop_app.surfaces.avatar import neutral_avatar_png
     from tests.helpers import vcards
 
