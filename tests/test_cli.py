@@ -15,7 +15,17 @@ from desktop_app import __version__
 from desktop_app.analysis import testpattern
 from tests.helpers import media
 
-KEYS = ["path", "kind", "status", "sensitive", "score", "reason", "frames_checked", "elapsed_ms"]
+KEYS = [
+    "path",
+    "kind",
+    "status",
+    "sensitive",
+    "score",
+    "reason",
+    "frames_checked",
+    "elapsed_ms",
+    "member",
+]
 
 
 def safelens(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -109,7 +119,7 @@ def test_unchecked_files_give_exit_4_with_specific_reasons(folder: Path, tmp_pat
     by_name = {Path(str(r["path"])).name: r for r in lines(result)}
     expected = {
         "empty.jpg": ("unreadable", "empty"),
-        "notes.jpg": ("unsupported", "named like a picture"),
+        "notes.jpg": ("ok", "named like a picture"),
         "missing.png": ("unreadable", "not there"),
         "truncated.jpg": ("unreadable", "incomplete"),
         "corrupt.jpg": ("unreadable", "damaged"),

@@ -27,7 +27,7 @@ PROGRESS_MIN_FILES = 10
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = commands.add_parser(
         "check",
-        help="check images and videos for nudity, on this device",
+        help="check pictures, videos, archives and documents for nudity, on this device",
         description="Check files (a folder means the files directly in it).",
     )
     check.add_argument("paths", nargs="+", metavar="PATH")
@@ -113,7 +113,7 @@ def _check(args: argparse.Namespace) -> int:
     try:
         futures = [analyzer.submit_file(path) for path in files]
         if not args.json:
-            print(f"{'RESULT':<26} {'KIND':<6} {'SCORE':>5}  PATH — WHY")
+            print(f"{'RESULT':<26} {'KIND':<8} {'SCORE':>5}  PATH — WHY")
         for future in futures:
             result = future.result()
             sensitive += result.is_sensitive
@@ -145,8 +145,9 @@ def _row(result: Analysis) -> str:
     else:
         verdict = f"NOT CHECKED ({result.status.value})"
     kind = result.kind.value if result.kind is not Kind.OTHER else "-"
+    inside = f" — inside: {result.member}" if result.member else ""
     why = f" — {result.reason}" if result.reason else ""
-    return f"{verdict:<26} {kind:<6} {result.score:>5.2f}  {result.path}{why}"
+    return f"{verdict:<26} {kind:<8} {result.score:>5.2f}  {result.path}{inside}{why}"
 
 
 class _Progress:

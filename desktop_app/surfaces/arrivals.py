@@ -217,7 +217,7 @@ class Arrivals:
             return
         if state.size == 0:
             done += self.handling.act(
-                folder, path, state, sha256=None, verdict=Verdict.NOT_MEDIA, status="unsupported"
+                folder, path, state, sha256=None, verdict=Verdict.NOT_MEDIA, status="ok"
             )
             return
         try:

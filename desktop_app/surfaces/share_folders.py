@@ -3,7 +3,7 @@
 The values and decisions live here; the watcher that applies them is `folder_watch`.
 Incoming sensitive content, and pictures or videos that could not be checked, go to
 quarantine for a child; outgoing ones are held until the sending flow releases them;
-adults are only told. Files that are not pictures or videos are never moved.
+adults are only told. Files that cannot show a picture are never moved.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from desktop_app.analysis.verdict import Analysis, Kind, Status
+from desktop_app.analysis.verdict import Analysis, Status
 from desktop_app.policy.settings import AgeBand
 
 from .folder_index import Verdict
@@ -75,22 +75,21 @@ class ApprovalBook(Protocol):
 
 
 def verdict_of(analysis: Analysis) -> Verdict:
-    """Sensitive, clean, a picture/video that could not be checked, or not media at all.
+    """Sensitive, clean, could not be checked, or nothing to check at all.
 
-    Not media: the checker recognised no picture or video (text, documents, archives,
-    vCards: kind ``other`` and ``unsupported``); empty files never reach it. Could not check:
-    a damaged, truncated or over-large picture or video, a check that timed out, or a
-    file that made the checker crash or run out of memory (``unreadable`` with kind
-    ``other`` and some bytes) — these are hidden from children (fail closed).
+    The worker decides what can show a picture (``Analysis.nothing_to_check``: text,
+    sound, an archive or document with no picture inside); everything else was
+    either checked or could not be (damaged, too large, timed out, encrypted, unknown,
+    or it made the checker crash) — and that is hidden from children (fail closed).
     """
     if analysis.is_sensitive:
         return Verdict.SENSITIVE
-    if analysis.status in (Status.OK, Status.SKIPPED):
+    if analysis.status is Status.SKIPPED:
         return Verdict.CLEAN
-    if analysis.status is Status.TIMEOUT or analysis.kind in (Kind.IMAGE, Kind.VIDEO):
-        return Verdict.UNCHECKED
-    if analysis.status is Status.UNSUPPORTED:
+    if analysis.nothing_to_check:
         return Verdict.NOT_MEDIA
+    if analysis.status is Status.OK:
+        return Verdict.CLEAN
     return Verdict.UNCHECKED
 
 
