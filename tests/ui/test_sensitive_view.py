@@ -134,3 +134,45 @@ def test_a_cleared_video_plays_and_a_sensitive_one_only_after_reveal(
     qtbot.waitUntil(lambda: testpattern.matches(grab(view)))
     view.hide_again()
     assert view.video is None and not testpattern.matches(grab(view))
+
+
+def test_an_archive_is_never_drawn_and_opens_in_its_own_app_only_when_allowed(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    """A ZIP with the pattern inside: blurred, then handed to its app only after reveal."""
+    import zipfile
+
+    pattern = testpattern.write_image(tmp_path / "pattern.png")
+    archive = tmp_path / "photos.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(pattern, "holiday/pattern.png")
+    result = analyzer.analyze_file(archive)
+    assert result.is_sensitive and result.member == "holiday/pattern.png"
+    view = _view(qtbot)
+    opened: list[str] = []
+    view.open_elsewhere.connect(opened.append)
+    view.show_result(result, archive)
+    assert view.state is ViewState.BLURRED and not opened
+    assert not testpattern.matches(grab(view))
+    with qtbot.waitSignal(view.open_elsewhere):
+        view.reveal()
+    assert view.state is ViewState.ELSEWHERE and opened == [str(archive)]
+    assert not testpattern.matches(grab(view))
+    assert "its own app" in view.accessibleDescription()
+
+
+def test_a_cleared_document_goes_straight_to_its_own_app(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    import zipfile
+
+    photo = media.save(media.people_photos()["astronaut"], tmp_path / "astronaut.png")
+    archive = tmp_path / "album.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(photo, "astronaut.png")
+    result = analyzer.analyze_file(archive)
+    assert result.cleared and result.frames_checked == 1
+    view = _view(qtbot)
+    with qtbot.waitSignal(view.open_elsewhere) as opened:
+        view.show_result(result, archive)
+    assert opened.args == [str(archive)] and view.state is ViewState.ELSEWHERE

@@ -7,8 +7,8 @@ Esc and closing are the safe side, and closing stops any animation or video.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop_app.policy.guardian import GuardianPin
@@ -38,6 +38,7 @@ class FlowWindow(QWidget):
         self.rules = rules
         self.work = BackgroundWork(self)
         self.view = SensitiveImageView(self)
+        self.view.open_elsewhere.connect(_open_in_its_app)
         self.panel = InterventionPanel(rules, pin, events, surface, self)
         self.panel.screen_changed.connect(self._screen_changed)
         self.body_layout = QVBoxLayout(self)
@@ -78,3 +79,8 @@ class FlowWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.view.show_checking()  # stops a playing video or animation
         super().closeEvent(event)
+
+
+def _open_in_its_app(path: str) -> None:
+    """A checked PDF, archive or picture Qt cannot draw: the desktop's own app for it."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(path))

@@ -38,14 +38,20 @@ class ViewState(enum.StrEnum):
     BLURRED = "blurred"
     COULD_NOT_CHECK = "could_not_check"
     SHOWN = "shown"  # cleared, or revealed after the flow
+    # cleared or revealed, but not a picture this window can draw (a PDF, an archive, a
+    # format Qt cannot read): the file is handed to its own app instead
+    ELSEWHERE = "elsewhere"
 
 
 class SensitiveImageView(QWidget):
     """Signals:
     state_changed(str): the new ViewState value.
+    open_elsewhere(str): the path of a cleared (or revealed) file this view cannot draw,
+        for its own app to open.
     """
 
     state_changed = Signal(str)
+    open_elsewhere = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +106,9 @@ class SensitiveImageView(QWidget):
     def _show_original(self) -> None:
         assert self._path is not None
         self._generation += 1
+        if self._kind not in (Kind.IMAGE, Kind.VIDEO):
+            self._hand_over()
+            return
         if self._kind is Kind.VIDEO:
             self._play_video()
             return
@@ -115,15 +124,20 @@ class SensitiveImageView(QWidget):
     def _picture_read(self, generation: int, found: tuple[QImage, bytes | None] | None) -> None:
         if generation != self._generation:
             return  # hidden again (or another file) while it was being read
-        if found is None or found[0].isNull():
-            self._picture = None
-            self._set(ViewState.COULD_NOT_CHECK)
+        if found is None or found[0].isNull():  # checked, but not a format Qt draws
+            self._hand_over()
             return
         image, animation = found
         self._picture = image
         if animation is not None:
             self._play_movie(animation)
         self._set(ViewState.SHOWN)
+
+    def _hand_over(self) -> None:
+        assert self._path is not None
+        self._picture = None
+        self._set(ViewState.ELSEWHERE)
+        self.open_elsewhere.emit(str(self._path))
 
     def _play_movie(self, data: bytes) -> None:
         self._movie_data = QByteArray(data)
@@ -174,6 +188,7 @@ class SensitiveImageView(QWidget):
             ViewState.BLURRED: self.tr("This may be sensitive. The picture is hidden."),
             ViewState.COULD_NOT_CHECK: self.tr("SafeLens couldn't check this, so it is hidden."),
             ViewState.SHOWN: self.tr("The picture is shown."),
+            ViewState.ELSEWHERE: self.tr("Checked. This file opens in its own app."),
         }
         self.setAccessibleDescription(texts[self.state])
 
@@ -207,6 +222,7 @@ class SensitiveImageView(QWidget):
             ViewState.CHECKING: self.tr("Checking…"),
             ViewState.BLURRED: self.tr("May be sensitive"),
             ViewState.COULD_NOT_CHECK: self.tr("Couldn't check"),
+            ViewState.ELSEWHERE: self.tr("Opens in its own app"),
         }[self.state]
         font = QFont(self.font())
         font.setBold(True)
