@@ -1716,6 +1716,14 @@
         <source>Couldn&apos;t check</source>
         <translation>Nicht prüfbar</translation>
     </message>
+    <message>
+        <source>Checked. This file opens in its own app.</source>
+        <translation>Geprüft. Diese Datei öffnet sich in ihrer eigenen App.</translation>
+    </message>
+    <message>
+        <source>Opens in its own app</source>
+        <translation>Öffnet sich in ihrer eigenen App</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>

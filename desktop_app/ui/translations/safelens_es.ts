@@ -1716,6 +1716,14 @@
         <source>Couldn&apos;t check</source>
         <translation>No se pudo comprobar</translation>
     </message>
+    <message>
+        <source>Checked. This file opens in its own app.</source>
+        <translation>Revisado. Este archivo se abre en su propia aplicación.</translation>
+    </message>
+    <message>
+        <source>Opens in its own app</source>
+        <translation>Se abre en su propia aplicación</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>

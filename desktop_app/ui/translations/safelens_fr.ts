@@ -1716,6 +1716,14 @@
         <source>Couldn&apos;t check</source>
         <translation>Vérification impossible</translation>
     </message>
+    <message>
+        <source>Checked. This file opens in its own app.</source>
+        <translation>Vérifié. Ce fichier s&apos;ouvre dans sa propre application.</translation>
+    </message>
+    <message>
+        <source>Opens in its own app</source>
+        <translation>S&apos;ouvre dans sa propre application</translation>
+    </message>
 </context>
 <context>
     <name>Settings</name>
