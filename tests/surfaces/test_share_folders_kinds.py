@@ -1,0 +1,73 @@
+"""A child's share folder keeps no carrier of a picture, of any kind, and loses nothing.
+
+Every kind in ``tests.helpers.carriers.KINDS`` (images, animations, SVG, PDF, pages,
+mail, vCards, archives, office files, e-books, videos) carrying the admin test pattern
+goes to quarantine with its bytes intact; its benign twin and the files that cannot
+show a picture stay where they are, unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from desktop_app import SensitivityAnalyzer
+from desktop_app.policy.settings import AgeBand
+from desktop_app.surfaces.folder_watch import ShareFolderWatch, WatchTiming
+from desktop_app.surfaces.quarantine import Quarantine
+from desktop_app.surfaces.share_folders import FolderEventKind, ShareFolder
+from tests.helpers import carriers
+
+FAST = WatchTiming(settle_s=0.3, poll_s=0.05, rescan_s=3600)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def gather(built: dict[str, Path], inbox: Path, prefix: str) -> dict[str, str]:
+    """Move built files into the share folder under distinct names; name -> sha256."""
+    hashes = {}
+    for kind, path in built.items():
+        target = inbox / f"{prefix}-{kind}-{path.name}"
+        path.rename(target)
+        hashes[target.name] = digest(target.read_bytes())
+    return hashes
+
+
+def test_an_under_13_share_folder_keeps_no_carrier_and_every_twin(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "Inbox"
+    inbox.mkdir()
+    made = tmp_path / "made"
+    pattern = gather(carriers.build_all(carriers.pattern_picture(), made / "c"), inbox, "carrier")
+    twins = gather(carriers.build_all(carriers.twin_picture(), made / "t"), inbox, "twin")
+    plain = gather(carriers.no_picture_files(made / "n"), inbox, "plain")
+
+    watch = ShareFolderWatch(
+        [ShareFolder(inbox)], analyzer, Quarantine(), band=AgeBand.UNDER13, timing=FAST
+    )
+    events = {Path(event.path).name: event for event in watch.run_once(max_wait_s=120)}
+
+    assert set(events) == set(pattern) | set(twins) | set(plain)
+    kept_carriers = [
+        (name, events[name].status, events[name].sensitive)
+        for name in sorted(pattern)
+        if events[name].event is not FolderEventKind.QUARANTINED or not events[name].sensitive
+    ]
+    assert kept_carriers == []
+    moved_others = [
+        (name, events[name].status, events[name].sensitive)
+        for name in sorted(twins | plain)
+        if events[name].event is not FolderEventKind.CHECKED
+    ]
+    assert moved_others == []
+    kept = {path.name: digest(path.read_bytes()) for path in inbox.iterdir()}
+    assert kept == twins | plain  # every twin and plain file in place, unchanged
+    quarantine = Quarantine()
+    held = {Path(entry.original_path).name: entry for entry in quarantine.entries()}
+    assert sorted(held) == sorted(pattern)
+    for name, entry in held.items():  # nothing deleted: quarantine holds the same bytes
+        assert entry.sha256 == pattern[name]
+        assert digest(quarantine.read_bytes(entry.id)) == pattern[name]
