@@ -179,3 +179,24 @@ def bounded_read(read: Callable[[int], bytes], budget: Budget, declared: int) ->
 
 Extractor = Callable[["Source", Budget], Iterator[Member]]
 Source = bytes | str  # a byte string (a nested member) or a local path (the file itself)
+
+
+def read_whole(source: Source, budget: Budget, most: int, what: str) -> bytes:
+    """All of a carrier read at once (a path or bytes), refused when over ``most`` bytes.
+
+    For formats that cannot be streamed (a vCard, a web page, one e-mail); ``what`` names
+    the file in the reason, e.g. "contacts file".
+    """
+    if isinstance(source, bytes):
+        data = source
+    else:
+        with open(source, "rb") as handle:
+            data = handle.read(most + 1)
+    if len(data) > most:
+        raise LimitReached(
+            Status.UNREADABLE,
+            f"This {what} is too large to check safely (over {most // MIB:,} MB).",
+            Kind.DOCUMENT,
+        )
+    budget.check_time()
+    return data
