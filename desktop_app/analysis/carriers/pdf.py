@@ -1,0 +1,239 @@
+"""PDF documents: every page that draws something, its embedded pictures and attachments.
+
+PDFium (through pypdfium2, BSD-3/Apache-2.0) parses the file in this worker; it runs
+no JavaScript (the build has no V8), no XFA and no forms environment (never initialised
+here), fetches nothing and does not follow external file references. Order, page by page:
+
+- the page rendered small (long side ``PAGE_SIDE``), because a picture can be drawn
+  with vector paths, shadings, inline images, annotations, Type 3 glyphs or tiled from
+  many small images, and a render shows it as a viewer does. A page of text in
+  ordinary fonts only cannot show a picture and is not rendered, so a text-only PDF
+  has nothing to check.
+- then each image object at full detail: a JPEG or JPEG 2000 stream is handed over
+  as it is (decoded small by the image path), anything else is decoded by PDFium.
+  Images under ``MIN_IMAGE_PIXELS`` are left to the page render: they are icons and
+  bullets, too small for the models to judge on their own. The same image drawn
+  twice is checked once.
+- last, the files attached to the document (they may be photos or other carriers).
+
+Limits fail closed ("could not check"): more than ``MAX_PAGES`` pages, more than
+``MAX_IMAGES_PER_PAGE`` images on one page or ``MAX_IMAGES`` in the file (a PDF made of
+10,000 tiny images is answered at once instead of decoding them), an image over
+``media.MAX_PIXELS``, and the shared ``Budget`` (time, bytes, members).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..media import MAX_PIXELS, pil_to_rgb
+from ..verdict import CheckFailed, Kind, Status
+from .base import Budget, Member, Source
+
+PAGE_SIDE = 512  # px, long side of a page render
+MAX_PAGES = 500
+MAX_IMAGES_PER_PAGE = 200
+MAX_IMAGES = 1_000
+MIN_IMAGE_PIXELS = 64 * 64
+_PASSTHROUGH_FILTERS = {("DCTDecode",): "jpeg", ("JPXDecode",): "jpeg2000"}
+_TEXT_ONLY = {pdfium_c.FPDF_PAGEOBJ_TEXT}
+
+
+@dataclass
+class _Seen:
+    """What one document has shown so far, across pages."""
+
+    images: int = 0
+    digests: set[bytes] = field(default_factory=set)
+
+
+def pdf_members(source: Source, budget: Budget) -> Iterator[Member]:
+    """Yield page renders, embedded images and attachments, lazily, within the budget."""
+    document = _open(source)
+    try:
+        pages = len(document)
+        if pages > MAX_PAGES:
+            raise _failed(
+                Status.UNREADABLE,
+                f"This PDF has {pages:,} pages, more than the {MAX_PAGES} SafeLens checks.",
+            )
+        seen = _Seen()
+        for index in range(pages):
+            budget.check_time()
+            page = _load_page(document, index)
+            try:
+                yield from _page_members(page, index + 1, budget, seen)
+            finally:
+                page.close()
+        yield from _attachments(document, budget)
+    finally:
+        document.close()
+
+
+def _open(source: Source) -> pdfium.PdfDocument:
+    """Open from a path or bytes; password and damage become plain reasons."""
+    try:
+        return pdfium.PdfDocument(source)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) in (
+            pdfium_c.FPDF_ERR_PASSWORD,
+            pdfium_c.FPDF_ERR_SECURITY,
+        ):
+            raise _failed(
+                Status.UNSUPPORTED,
+                "This PDF is protected with a password, so SafeLens could not look inside.",
+            ) from exc
+        raise _damaged() from exc
+    except (OSError, ValueError) as exc:
+        raise _damaged() from exc
+
+
+def _load_page(document: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    try:
+        return document[index]
+    except (pdfium.PdfiumError, IndexError) as exc:
+        raise _damaged() from exc
+
+
+def _page_members(
+    page: pdfium.PdfPage, number: int, budget: Budget, seen: _Seen
+) -> Iterator[Member]:
+    """The page's render (if it draws anything but plain text), then its images."""
+    images, draws = _survey(page, budget)
+    seen.images += len(images)
+    if len(images) > MAX_IMAGES_PER_PAGE or seen.images > MAX_IMAGES:
+        raise _failed(
+            Status.UNREADABLE,
+            f"This PDF has too many pictures to check (over {MAX_IMAGES_PER_PAGE} on one "
+            f"page or {MAX_IMAGES:,} in all).",
+        )
+    if draws:
+        budget.admit(PAGE_SIDE * PAGE_SIDE * 4)
+        yield Member(name=f"page {number}", picture=_render(page))
+    for position, image in enumerate(images, start=1):
+        budget.check_time()
+        member = _image_member(image, f"image {position} on page {number}", budget, seen)
+        if member is not None:
+            yield member
+
+
+def _survey(page: pdfium.PdfPage, budget: Budget) -> tuple[list[pdfium.PdfImage], bool]:
+    """The page's image objects, and whether it draws more than text in ordinary fonts."""
+    images: list[pdfium.PdfImage] = []
+    draws = pdfium_c.FPDFPage_GetAnnotCount(page) > 0
+    try:
+        for count, obj in enumerate(page.get_objects(max_depth=8)):
+            if count % 256 == 0:
+                budget.check_time()
+            if isinstance(obj, pdfium.PdfImage):
+                images.append(obj)
+                if len(images) > MAX_IMAGES_PER_PAGE:
+                    break
+            if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+                continue  # a group: its own objects follow
+            if obj.type not in _TEXT_ONLY or _drawn_glyphs(obj):
+                draws = True
+    except pdfium.PdfiumError as exc:
+        raise _damaged() from exc
+    return images, draws or bool(images)
+
+
+def _drawn_glyphs(text: pdfium.PdfObject) -> bool:
+    """Type 3 glyphs are small drawings (they may hold images); outline fonts are not."""
+    font = pdfium_c.FPDFTextObj_GetFont(text)
+    if not font:
+        return True
+    length = ctypes.c_size_t()
+    has_program = pdfium_c.FPDFFont_GetFontData(font, None, 0, ctypes.byref(length))
+    return not has_program or length.value == 0
+
+
+def _render(page: pdfium.PdfPage) -> np.ndarray:
+    """The page as a viewer shows it (annotations included), long side PAGE_SIDE."""
+    width, height = page.get_size()
+    scale = PAGE_SIDE / max(width, height, 1.0)
+    try:
+        bitmap = page.render(scale=scale, draw_annots=True, may_draw_forms=False)
+        try:
+            return pil_to_rgb(bitmap.to_pil(), PAGE_SIDE)
+        finally:
+            bitmap.close()
+    except pdfium.PdfiumError as exc:
+        raise _damaged() from exc
+
+
+def _image_member(image: pdfium.PdfImage, name: str, budget: Budget, seen: _Seen) -> Member | None:
+    """One embedded image as a member, or None when it is too small or already seen."""
+    try:
+        width, height = image.get_px_size()
+        filters = tuple(image.get_filters())
+    except pdfium.PdfiumError:
+        return None  # not a readable image: the page render shows what a viewer shows
+    if width * height < MIN_IMAGE_PIXELS:
+        return None
+    if width * height > MAX_PIXELS:
+        raise _failed(
+            Status.UNREADABLE,
+            f"A picture in this PDF is too large to check safely ({width}x{height}; the "
+            f"limit is {MAX_PIXELS // 1_000_000} megapixels).",
+        )
+    raw = bytes(image.get_data(decode_simple=False))
+    digest = hashlib.blake2b(raw, digest_size=16).digest()
+    if digest in seen.digests:
+        return None
+    seen.digests.add(digest)
+    if filters in _PASSTHROUGH_FILTERS:
+        budget.admit(len(raw), len(raw))
+        return Member(name=name, data=raw)
+    budget.admit(width * height * 4, len(raw))
+    return Member(name=name, picture=_decoded(image))
+
+
+def _decoded(image: pdfium.PdfImage) -> np.ndarray:
+    """PDFium's own decoding of an image object (colour spaces, masks not applied)."""
+    try:
+        bitmap = image.get_bitmap(render=False)
+        try:
+            return pil_to_rgb(bitmap.to_pil())
+        finally:
+            bitmap.close()
+    except pdfium.PdfiumError as exc:
+        raise _failed(
+            Status.UNREADABLE, "A picture in this PDF is damaged, so it could not be read."
+        ) from exc
+
+
+def _attachments(document: pdfium.PdfDocument, budget: Budget) -> Iterator[Member]:
+    """Files attached to the PDF, as members checked like files of their own."""
+    for index in range(document.count_attachments()):
+        budget.check_time()
+        attachment = document.get_attachment(index)
+        size = ctypes.c_ulong()
+        if not pdfium_c.FPDFAttachment_GetFile(attachment, None, 0, ctypes.byref(size)):
+            continue  # an entry without a file: nothing to show
+        if size.value == 0:
+            continue
+        budget.admit(size.value)
+        try:
+            data = bytes(attachment.get_data())
+        except pdfium.PdfiumError as exc:
+            raise _failed(
+                Status.UNREADABLE,
+                "A file attached to this PDF is damaged, so it could not be read.",
+            ) from exc
+        yield Member(name=f"attachment {index + 1} ({attachment.get_name()})", data=data)
+
+
+def _damaged() -> CheckFailed:
+    return _failed(Status.UNREADABLE, "This PDF is damaged, so it could not be read.")
+
+
+def _failed(status: Status, reason: str) -> CheckFailed:
+    return CheckFailed(status, reason, Kind.DOCUMENT)
