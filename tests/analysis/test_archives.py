@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis.carriers import (
     Budget,
     LimitReached,
@@ -26,7 +27,7 @@ from desktop_app.analysis.carriers import (
     extractor_for,
     rar,
 )
-from desktop_app.analysis.verdict import CheckFailed, Status
+from desktop_app.analysis.verdict import CheckFailed, Kind, Status
 from tests.helpers import archives as build
 
 Extract = Callable[[bytes | str, Budget], Iterator[Member]]
@@ -507,3 +508,69 @@ def test_rarfile_can_never_find_or_start_a_program() -> None:
 
     with pytest.raises(rarfile.RarCannotExec):
         rarfile.tool_setup()
+
+
+# -- end to end, through the worker (real models, test mode on) ------------------------
+
+
+@pytest.fixture(scope="module")
+def pattern_png() -> bytes:
+    from desktop_app.analysis import testpattern
+
+    buffer = io.BytesIO()
+    testpattern.render(320, 240).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_pattern_in_a_stored_rar_is_sensitive_and_named(
+    analyzer: SensitivityAnalyzer, pattern_png: bytes, tmp_path: Path
+) -> None:
+    path = tmp_path / "photos.rar"
+    path.write_bytes(
+        build.rar5(build.rar5_file("notes.txt", NOTE), build.rar5_file("b/beach.png", pattern_png))
+    )
+    result = analyzer.analyze_file(path)
+    assert (result.status, result.is_sensitive) == (Status.OK, True)
+    assert (result.kind, result.member) == (Kind.ARCHIVE, "b/beach.png")
+
+
+def test_packed_rar_cannot_be_checked_with_its_reason(
+    analyzer: SensitivityAnalyzer, pattern_png: bytes, tmp_path: Path
+) -> None:
+    path = tmp_path / "photos.rar"
+    path.write_bytes(build.rar5(build.rar5_file("beach.png", pattern_png, method=3)))
+    result = analyzer.analyze_file(path)
+    assert result.could_not_check and not result.is_sensitive
+    assert (result.status, result.reason) == (Status.UNSUPPORTED, rar.NEEDS_PROGRAM)
+
+
+def test_pattern_in_a_7z_in_a_zip_names_both(
+    analyzer: SensitivityAnalyzer, pattern_png: bytes, tmp_path: Path
+) -> None:
+    inner = _sevenzip([("notes.txt", NOTE), ("beach.png", pattern_png)])
+    path = tmp_path / "outer.zip"
+    path.write_bytes(build.zip_bytes([("readme.txt", NOTE), ("holiday/inner.7z", inner)]))
+    result = analyzer.analyze_file(path)
+    assert result.is_sensitive
+    assert result.member == "holiday/inner.7z / beach.png"
+
+
+def test_gzipped_picture_is_named_as_gzip_recorded(
+    analyzer: SensitivityAnalyzer, pattern_png: bytes, tmp_path: Path
+) -> None:
+    path = tmp_path / "beach.png.gz"
+    with path.open("wb") as raw, gzip.GzipFile("beach.png", "wb", fileobj=raw) as out:
+        out.write(pattern_png)
+    result = analyzer.analyze_file(path)
+    assert result.is_sensitive
+    assert result.member == "beach.png"
+
+
+def test_zip_with_a_password_is_could_not_check(
+    analyzer: SensitivityAnalyzer, pattern_png: bytes, tmp_path: Path
+) -> None:
+    path = tmp_path / "secret.zip"
+    path.write_bytes(build.zip_with_method("beach.png", pattern_png, zipfile.ZIP_STORED, 0x1))
+    result = analyzer.analyze_file(path)
+    assert (result.status, result.reason) == (Status.UNSUPPORTED, archives.PASSWORD)
+    assert result.kind is Kind.ARCHIVE and not result.is_sensitive
