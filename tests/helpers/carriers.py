@@ -454,7 +454,8 @@ def encode_video(path: Path, frames: list[np.ndarray], fps: int, codec: str) -> 
         if codec.startswith("libvpx"):
             stream.options = {"deadline": "realtime", "cpu-used": "8", "b": "800k"}
         for rgb in frames:
-            for packet in stream.encode(av.VideoFrame.from_ndarray(rgb, format="rgb24")):
+            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
+            for packet in stream.encode(frame):
                 container.mux(packet)
         for packet in stream.encode(None):
             container.mux(packet)
