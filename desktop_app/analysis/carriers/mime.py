@@ -1,0 +1,339 @@
+"""Web pages and e-mail: the pictures they carry inside the file itself.
+
+HTML: pictures written into the page as ``data:`` URIs (in any attribute: ``<img src>``,
+``srcset``, ``<object data>``, ``<video poster>``, a favicon's ``href``...; in CSS
+``url(...)`` in ``style`` attributes and ``<style>`` blocks; in scripts' quoted strings)
+and inline ``<svg>`` drawings. Remote (``http:``) and relative references are not part
+of the file and are never fetched: files next to a page are checked on their own.
+
+E-mail (.eml), saved pages (.mhtml, multipart/related) and mailboxes (.mbox): every part
+that is not plain body text is a member (inline pictures and attachments of any type);
+HTML and CSS parts go through the rules above. Attached messages are walked too.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import email
+import email.message
+import email.policy
+import io
+import re
+import urllib.parse
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from typing import BinaryIO
+
+from ..verdict import CheckFailed, Kind, Status
+from .base import MIB, Budget, LimitReached, Member, Source, read_whole
+
+MAX_PAGE_BYTES = 256 * MIB  # one web page or one e-mail, read whole
+MAX_PARTS_DEPTH = 32  # multipart inside multipart inside attached message ...
+_FEED_CHARS = 64 * 1024
+_SPACE = re.compile(rb"[\t\n\f\r ]+")
+_BASE64_ALPHABET = re.compile(rb"^[A-Za-z0-9+/]*$")
+_SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
+_XLINK_NS = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
+
+
+def decode_data_uri(uri: str) -> bytes | None:
+    """The bytes of a ``data:`` URI as browsers read it (WHATWG), or None if none can be."""
+    header, comma, body = uri.strip()[5:].partition(",")
+    if not comma:
+        return None
+    raw = urllib.parse.unquote_to_bytes(body.encode("utf-8", "surrogateescape"))
+    if not re.search(r";\s*base64\s*$", header, re.IGNORECASE):
+        return raw
+    return _forgiving_base64(raw)
+
+
+def _forgiving_base64(raw: bytes) -> bytes | None:
+    """WHATWG forgiving-base64: spaces dropped, padding optional, anything else refused."""
+    compact = _SPACE.sub(b"", raw)
+    if len(compact) % 4 == 0 and compact.endswith(b"="):
+        compact = compact[:-2] if compact.endswith(b"==") else compact[:-1]
+    if len(compact) % 4 == 1 or not _BASE64_ALPHABET.match(compact):
+        return None
+    try:
+        return base64.b64decode(compact + b"=" * (-len(compact) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def css_data_uris(css: str) -> list[str]:
+    """``data:`` URIs in CSS or script text: in ``url(...)`` or in quotes."""
+    found: list[str] = []
+    for match in re.finditer(r"data:", css, re.IGNORECASE):
+        start = match.start()
+        before = css[start - 1] if start else ""
+        if before in ("'", '"'):
+            end = css.find(before, start)
+        elif before == "(":
+            end = css.find(")", start)
+        else:
+            continue
+        found.append(css[start : end if end >= 0 else len(css)])
+    return found
+
+
+class _PageReader(HTMLParser):
+    """Collects the page's inline pictures while it is fed; robust to broken markup."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.found: list[tuple[str, str]] = []  # ("uri" | "svg", text)
+        self._lines = _line_starts(text)
+        self._svg_depth = 0
+        self._svg_start = 0
+        self._in_code = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is not None:
+                self._attribute(name, value)
+        if tag == "svg":
+            if self._svg_depth == 0:
+                self._svg_start = self._offset()
+            self._svg_depth += 1
+        self._in_code = tag in ("style", "script")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is not None:
+                self._attribute(name, value)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_code = False
+        if tag != "svg" or self._svg_depth == 0:
+            return
+        self._svg_depth -= 1
+        if self._svg_depth == 0:
+            close = self.text.find(">", self._offset())
+            end = close + 1 if close >= 0 else len(self.text)
+            self.found.append(("svg", self.text[self._svg_start : end]))
+
+    def handle_data(self, data: str) -> None:
+        if self._in_code:
+            self.found.extend(("uri", uri) for uri in css_data_uris(data))
+
+    def _attribute(self, name: str, value: str) -> None:
+        stripped = value.strip()
+        if name in ("srcset", "imagesrcset"):
+            self.found.extend(
+                ("uri", word.rstrip(",")) for word in stripped.split() if _is_data(word)
+            )
+        elif _is_data(stripped):
+            self.found.append(("uri", stripped))
+        elif name in ("style", "srcdoc"):  # CSS, or a framed page written into the attribute
+            self.found.extend(("uri", uri) for uri in css_data_uris(value))
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def close_svg(self) -> None:
+        """An ``<svg>`` never closed runs to the end of the page (browsers draw it)."""
+        if self._svg_depth:
+            self.found.append(("svg", self.text[self._svg_start :]))
+            self._svg_depth = 0
+
+
+def _is_data(text: str) -> bool:
+    return text[:5].lower() == "data:"
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def page_text(data: bytes) -> str:
+    """A page's text; a UTF-16 page by its byte-order mark, else UTF-8 keeping every byte."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", "replace")
+    return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "surrogateescape")
+
+
+def page_members(text: str, budget: Budget, prefix: str = "") -> Iterator[Member]:
+    """The inline pictures of one page's text, named "inline image 3" (after ``prefix``)."""
+    reader = _PageReader(text)
+    number = 0
+    for pos in range(0, max(len(text), 1), _FEED_CHARS):
+        budget.check_time()
+        reader.feed(text[pos : pos + _FEED_CHARS])
+        if pos + _FEED_CHARS >= len(text):
+            reader.close()
+            reader.close_svg()
+        for what, found in reader.found:
+            data = _inline_bytes(what, found, budget)
+            if data:
+                number += 1
+                yield Member(name=f"{prefix}inline image {number}", data=data)
+        reader.found.clear()
+
+
+def _inline_bytes(what: str, found: str, budget: Budget) -> bytes | None:
+    budget.admit(len(found))
+    if what == "svg":
+        return _standalone_svg(found).encode("utf-8", "surrogateescape")
+    return decode_data_uri(found)
+
+
+def _standalone_svg(markup: str) -> str:
+    """An SVG written inside HTML may leave out its namespaces; an SVG file cannot."""
+    head_end = markup.find(">")
+    head = markup[: head_end if head_end >= 0 else len(markup)]
+    extra = ""
+    if "xmlns=" not in head:
+        extra += " " + _SVG_NS
+    if "xlink:" in markup and "xmlns:xlink" not in head:
+        extra += " " + _XLINK_NS
+    return markup[:4] + extra + markup[4:] if extra else markup
+
+
+def html_members(source: Source, budget: Budget) -> Iterator[Member]:
+    """The inline pictures of a web page (a path or bytes)."""
+    yield from page_members(
+        page_text(read_whole(source, budget, MAX_PAGE_BYTES, "web page")), budget
+    )
+
+
+def mime_members(source: Source, budget: Budget) -> Iterator[Member]:
+    """The parts of one e-mail or saved page (.eml, .mhtml) that may show a picture."""
+    data = read_whole(source, budget, MAX_PAGE_BYTES, "message")
+    yield from message_members(_parsed(data), budget)
+
+
+def _parsed(data: bytes) -> email.message.Message:
+    try:
+        return email.message_from_bytes(data, policy=email.policy.default)
+    except Exception as exc:  # the parser is lenient; anything it still raises means damaged
+        raise CheckFailed(
+            Status.UNREADABLE, "This message is damaged and could not be read.", Kind.DOCUMENT
+        ) from exc
+
+
+def message_members(
+    message: email.message.Message, budget: Budget, prefix: str = ""
+) -> Iterator[Member]:
+    """Every part but plain body text, in order; an attached message's parts under its name.
+
+    Parts are numbered per message ("part 1" is usually the body text), iteratively, so a
+    message nested thousands of levels deep cannot exhaust the stack.
+    """
+    stack: list[tuple[email.message.Message, str, int, list[int]]] = [(message, prefix, 0, [0])]
+    while stack:
+        part, name, depth, counter = stack.pop()
+        budget.check_time()
+        if depth > MAX_PARTS_DEPTH:
+            raise CheckFailed(
+                Status.UNREADABLE,
+                "The message has parts inside parts too many levels deep to check.",
+                Kind.DOCUMENT,
+            )
+        children = _children(part)
+        if children is None:
+            counter[0] += 1
+            yield from _leaf(part, name, _label(part, counter[0]), budget)
+        elif part.get_content_maintype() == "message":
+            counter[0] += 1
+            inner = f"{name}{_label(part, counter[0])} / "
+            stack.extend((child, inner, depth + 1, [0]) for child in reversed(children))
+        else:
+            stack.extend((child, name, depth + 1, counter) for child in reversed(children))
+
+
+def _children(part: email.message.Message) -> list[email.message.Message] | None:
+    """The parts inside a multipart part or an attached message; None for a leaf."""
+    if not part.is_multipart():
+        return None
+    payload = part.get_payload()
+    if not isinstance(payload, list):
+        return []
+    return [child for child in payload if isinstance(child, email.message.Message)]
+
+
+def _label(part: email.message.Message, number: int) -> str:
+    filename = _filename(part)
+    return f"attachment {number} ({filename})" if filename else f"part {number}"
+
+
+def _filename(part: email.message.Message) -> str | None:
+    """The part's file name for the user to read, without control characters."""
+    try:
+        name = part.get_filename()
+    except Exception:  # a malformed header: the part is still checked, just not named
+        return None
+    if not name:
+        return None
+    return "".join(c if c.isprintable() else "?" for c in str(name))[:200]
+
+
+def _leaf(part: email.message.Message, prefix: str, label: str, budget: Budget) -> Iterator[Member]:
+    """One part's member(s): itself, or the inline pictures of an HTML or CSS part."""
+    ctype = part.get_content_type()
+    if ctype == "text/plain" and label.startswith("part "):
+        return  # body text: nothing to check
+    raw = part.get_payload()
+    budget.admit(len(raw) if isinstance(raw, str) else 0)
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes) or not data:
+        return
+    inner = f"{prefix}{label} / "
+    if ctype == "text/html":
+        yield from page_members(_part_text(part, data), budget, inner)
+    elif ctype == "text/css":
+        yield from page_members(f"<style>{_part_text(part, data)}</style>", budget, inner)
+    else:
+        yield Member(name=f"{prefix}{label}", data=data)
+
+
+def _part_text(part: email.message.Message, data: bytes) -> str:
+    charset = part.get_content_charset()
+    if charset:
+        try:
+            return data.decode(charset, "replace")
+        except LookupError:
+            pass
+    return page_text(data)
+
+
+def mbox_members(source: Source, budget: Budget) -> Iterator[Member]:
+    """Each message of a mailbox in turn, named "message 12 / attachment 1 (x.jpg)"."""
+    with _opened(source) as stream:
+        for number, data in enumerate(_mbox_messages(stream, budget), 1):
+            yield from message_members(_parsed(data), budget, f"message {number} / ")
+
+
+def _opened(source: Source) -> BinaryIO:
+    return io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")
+
+
+def _mbox_messages(stream: BinaryIO, budget: Budget) -> Iterator[bytes]:
+    """The bytes of each message: the lines after one "From " line up to the next."""
+    lines: list[bytes] = []
+    size, started = 0, False
+    while line := stream.readline(MAX_PAGE_BYTES + 1):
+        if line.startswith(b"From "):
+            if started:
+                yield b"".join(lines)
+            lines, size, started = [], 0, True
+            budget.check_time()
+            continue
+        lines.append(line)
+        size += len(line)
+        if size > MAX_PAGE_BYTES:
+            raise LimitReached(
+                Status.UNREADABLE,
+                "A message in this mailbox is too large to check "
+                f"(over {MAX_PAGE_BYTES // MIB} MB).",
+                Kind.DOCUMENT,
+            )
+    if started:
+        yield b"".join(lines)
