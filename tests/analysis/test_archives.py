@@ -6,6 +6,7 @@ import bz2
 import gzip
 import io
 import lzma
+import struct
 import subprocess
 import tarfile
 import zipfile
@@ -410,16 +411,19 @@ def test_sevenzip_is_read_from_a_path_too(png: bytes, tmp_path: Path) -> None:
     }
 
 
-def test_sevenzip_of_several_blocks_yields_them_in_order(png: bytes) -> None:
+def test_sevenzip_of_several_blocks_unpacks_one_block_at_a_time(png: bytes) -> None:
     import py7zr
 
-    buffer = io.BytesIO()
-    filters = [{"id": py7zr.FILTER_COPY}]
-    with py7zr.SevenZipFile(buffer, "w", filters=filters) as archive:
-        archive.writestr(png, "a.png")
-        archive.writestr(NOTE, "b.txt")
-    members = _members(archives.sevenzip_members, buffer.getvalue())
-    assert [(member.name, member.data) for member in members] == [("a.png", png), ("b.txt", NOTE)]
+    buffer = io.BytesIO(_sevenzip([("a.png", png), ("b.txt", NOTE)]))
+    with py7zr.SevenZipFile(buffer, "a") as archive:  # appending adds a second block
+        archive.writestr(png[::-1], "c.bin")
+    budget = Budget()
+    members = archives.sevenzip_members(buffer.getvalue(), budget)
+    first = next(members)
+    assert (first.name, first.data, budget.members) == ("a.png", png, 2)
+    rest = [(member.name, member.data) for member in members]
+    assert rest == [("b.txt", NOTE), ("c.bin", png[::-1])]
+    assert budget.members == 3
 
 
 @pytest.mark.parametrize("header_encryption", [False, True])
@@ -449,16 +453,25 @@ def test_truncated_sevenzip_is_damaged(png: bytes) -> None:
 
 
 @pytest.fixture
-def no_programs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any attempt to start a program fails the test."""
+def no_programs(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fails the test if anything started a program or wrote a temporary file for one.
 
-    def refuse(*_args: object, **_kwargs: object) -> None:
-        raise AssertionError("an external program was started")
-
+    Calls are recorded, not only refused: the extractor turns any library error into
+    "damaged", which would hide a refused start.
+    """
     import rarfile
 
-    monkeypatch.setattr(subprocess, "Popen", refuse)
-    monkeypatch.setattr(rarfile, "Popen", refuse)
+    started: list[object] = []
+
+    def record(*args: object, **_kwargs: object) -> None:
+        started.append(args)
+        raise OSError("no programs in tests")
+
+    monkeypatch.setattr(subprocess, "Popen", record)
+    monkeypatch.setattr(rarfile, "Popen", record)
+    monkeypatch.setattr(rarfile, "mkstemp", record)
+    yield
+    assert started == []
 
 
 @pytest.mark.usefixtures("no_programs")
@@ -501,6 +514,17 @@ def test_truncated_rar_is_damaged(png: bytes, cut: int) -> None:
     data = build.rar5(build.rar5_file("beach.png", png))
     failed = _refused(archives.rar_members, data[:cut])
     assert failed.status is Status.UNREADABLE
+
+
+@pytest.mark.usefixtures("no_programs")
+def test_rar3_with_a_packed_comment_starts_no_program_while_listing() -> None:
+    packed_comment = b"\x00" * 16
+    comment = struct.pack("<HBBH", 10, 29, 0x33, 0) + packed_comment  # method 3: packed
+    sub = struct.pack("<HBHH", 0, 0x75, 0, 7 + len(comment)) + comment
+    main = struct.pack("<HBHH", 0, 0x73, 0x0002, 7 + 6 + len(sub)) + bytes(6) + sub
+    data = b"Rar!\x1a\x07\x00" + main + struct.pack("<HBHH", 0, 0x7B, 0x4000, 7)
+    failed = _refused(archives.rar_members, data)
+    assert failed.status in (Status.UNSUPPORTED, Status.UNREADABLE)
 
 
 def test_rarfile_can_never_find_or_start_a_program() -> None:
