@@ -1,8 +1,9 @@
 """Recognise media by its bytes and decode it small, safely, inside the worker.
 
-Never trust a file's name: the first bytes decide. Only an explicit list of
-Pillow plugins is ever used, documents (PDF/EPS/PostScript) are never opened, and
-pictures larger than ``MAX_PIXELS`` are refused before they are decoded.
+Never trust a file's name: the first bytes decide (``formats.sniff``, re-exported here).
+Each format opens with its own Pillow plugin from an explicit list (camera RAW through
+LibRaw's embedded preview), PostScript and metafiles are never opened, and pictures larger
+than ``MAX_PIXELS`` are refused before they are decoded.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ import io
 import os
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 import numpy as np
 from PIL import Image, ImageOps
 
+from .formats import Sniffed, sniff
 from .verdict import CheckFailed, Kind, Preview, Status, Thumbnail
 
 # 130 megapixels: above the 108-MP phone cameras, far below what would exhaust memory.
@@ -27,178 +28,80 @@ DECODE_SIDE = 448
 MAX_ANIMATION_FRAMES = 8
 MODEL_LONG_SIDE, MODEL_SHORT_SIDE = 320, 256
 
-PILLOW_FORMATS = ("JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF", "HEIF", "AVIF")
-
-IMAGE_SUFFIXES = frozenset(
-    [
-        ".jpg",
-        ".jpeg",
-        ".jpe",
-        ".jfif",
-        ".png",
-        ".gif",
-        ".webp",
-        ".bmp",
-        ".dib",
-        ".tif",
-        ".tiff",
-        ".heic",
-        ".heif",
-        ".avif",
-    ]
-)
-VIDEO_SUFFIXES = frozenset([".mp4", ".mov", ".m4v", ".mkv", ".webm", ".avi", ".3gp", ".3g2"])
-
-_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1", b"msf1"}
-_AVIF_BRANDS = {b"avif", b"avis"}
-_VIDEO_BRANDS = {
-    b"isom",
-    b"iso2",
-    b"iso4",
-    b"iso5",
-    b"iso6",
-    b"mp41",
-    b"mp42",
-    b"avc1",
-    b"M4V ",
-    b"M4VH",
-    b"M4VP",
-    b"qt  ",
-    b"3gp4",
-    b"3gp5",
-    b"3gp6",
-    b"3gp7",
-    b"3g2a",
-    b"3g2b",
-    b"3g2c",
-    b"mmp4",
-    b"dash",
-    b"MSNV",
-    b"XAVC",
-    b"f4v ",
-    b"M4A ",
+# Pillow plugins the worker may use (never EPS/PS/PDF: Ghostscript; never WMF/EMF).
+# Each sniffed format opens with its own plugin only (see ``_PILLOW_FORMAT``).
+_PILLOW_FORMAT: dict[str, tuple[str, ...]] = {
+    "jpeg": ("JPEG",),
+    "png": ("PNG",),
+    "gif": ("GIF",),
+    "webp": ("WEBP",),
+    "bmp": ("BMP",),
+    "tiff": ("TIFF",),
+    "heif": ("HEIF",),
+    "avif": ("AVIF", "HEIF"),
+    "jpeg2000": ("JPEG2000",),
+    "jxl": ("JXL",),
+    "tga": ("TGA",),
+    "ico": ("ICO",),
+    "cur": ("CUR",),
+    "icns": ("ICNS",),
+    "pcx": ("PCX",),
+    "dcx": ("DCX",),
+    "pnm": ("PPM",),
+    "dds": ("DDS",),
+    "sgi": ("SGI",),
+    "qoi": ("QOI",),
+    "psd": ("PSD",),
+    "sun": ("SUN",),
+    "xbm": ("XBM",),
+    "xpm": ("XPM",),
 }
-# Formats that are never opened, with the words a person would use for them.
-_DOCUMENTS = (
-    (b"%PDF", "a PDF document"),
-    (b"%!PS", "a PostScript document"),
-    (b"\xc5\xd0\xd3\xc6", "an EPS document"),
-    (b"PK\x03\x04", "a ZIP archive"),
-    (b"MZ", "a Windows program"),
-    (b"\x7fELF", "a program"),
-    (b"<!DOCTYPE html", "a web page"),
-    (b"<html", "a web page"),
-    (b"<svg", "an SVG drawing"),
-    (b"<?xml", "an XML document"),
-    (b"#!", "a script"),
+PILLOW_FORMATS = tuple(dict.fromkeys(f for fs in _PILLOW_FORMAT.values() for f in fs))
+# Every IMAGE media_format sniff can return: the Pillow ones, and camera RAW (rawpy).
+IMAGE_FORMATS = frozenset([*_PILLOW_FORMAT, "raw"])
+
+
+def _suffixes(words: str) -> frozenset[str]:
+    """File name endings, written as one string of words so the lists stay readable."""
+    return frozenset(words.split())
+
+
+IMAGE_SUFFIXES = _suffixes(
+    ".jpg .jpeg .jpe .jfif .png .apng .gif .webp .bmp .dib .tif .tiff .heic .heif .avif "
+    ".jp2 .j2k .jpf .jpx .jpm .j2c .jxl .tga .icb .vda .vst .ico .cur .icns .pcx .dcx "
+    ".ppm .pgm .pbm .pnm .pam .dds .sgi .rgb .rgba .bw .qoi .psd .ras .sun .xbm .xpm "
+    ".dng .cr2 .cr3 .crw .nef .nrw .arw .srf .sr2 .orf .rw2 .raf .pef .srw .3fr .erf "
+    ".kdc .dcr .mos .iiq .mrw .x3f .rwl"
 )
-_EMBEDDED_MEDIA = (
-    b"\xff\xd8\xff",
-    b"\x89PNG\r\n\x1a\n",
-    b"GIF89a",
-    b"GIF87a",
-    b"ftypheic",
-    b"WEBPVP8",
+VIDEO_SUFFIXES = _suffixes(
+    ".mp4 .mov .m4v .mkv .webm .avi .3gp .3g2 .ts .mts .m2ts .m2t .mpg .mpeg .mpe .m1v "
+    ".m2v .vob .flv .f4v .wmv .asf .ogv .ogg .ogm .rm .rmvb .ivf .y4m .mxf .nut .dv "
+    ".divx .xvid .wtv .gifv"
 )
-
-
-@dataclass(frozen=True)
-class Sniffed:
-    kind: Kind
-    media_format: str  # e.g. "jpeg", "mp4"
-
-
-def sniff(head: bytes, name: str = "") -> Sniffed:
-    """Decide what the bytes are; raise CheckFailed with a specific reason if not media."""
-    if not head:
-        raise CheckFailed(Status.UNREADABLE, "The file is empty (0 bytes).")
-    fmt = _media_format(head)
-    if fmt is not None:
-        return fmt
-    stripped = head.lstrip()
-    for magic, words in _DOCUMENTS:
-        if stripped[: len(magic)].lower() == magic.lower():
-            if any(sig in head for sig in _EMBEDDED_MEDIA):
-                raise CheckFailed(
-                    Status.UNSUPPORTED,
-                    f"This file is {words} with a picture hidden inside. "
-                    "SafeLens does not open documents, so it could not check it.",
-                )
-            raise CheckFailed(Status.UNSUPPORTED, f"This file is {words}, not a picture or video.")
-    if head[:1024].lstrip().startswith(b"%PDF") or b"%PDF-" in head[:1024]:
-        raise CheckFailed(
-            Status.UNSUPPORTED, "This file is a PDF document, not a picture or video."
-        )
-    suffix = Path(name).suffix.lower()
-    if suffix in IMAGE_SUFFIXES or suffix in VIDEO_SUFFIXES:
-        what = "a picture" if suffix in IMAGE_SUFFIXES else "a video"
-        looks = "text" if _looks_like_text(head) else "something else"
-        raise CheckFailed(
-            Status.UNSUPPORTED,
-            f"This file is named like {what} ({suffix}) but it is not one: its content "
-            f"looks like {looks}.",
-        )
-    raise CheckFailed(Status.UNSUPPORTED, "SafeLens can't check this kind of file.")
-
-
-def _media_format(head: bytes) -> Sniffed | None:
-    image, video = Kind.IMAGE, Kind.VIDEO
-    if head.startswith(b"\xff\xd8\xff"):
-        return Sniffed(image, "jpeg")
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return Sniffed(image, "png")
-    if head[:6] in (b"GIF87a", b"GIF89a"):
-        return Sniffed(image, "gif")
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return Sniffed(image, "webp")
-    if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
-        return Sniffed(video, "avi")
-    if head[:2] == b"BM" and len(head) >= 18:
-        return Sniffed(image, "bmp")
-    if head[:4] in (b"II*\x00", b"MM\x00*"):
-        return Sniffed(image, "tiff")
-    if head[:4] == b"\x1a\x45\xdf\xa3":
-        return Sniffed(video, "webm" if b"webm" in head[:64] else "mkv")
-    if head[4:8] == b"ftyp":
-        return _iso_bmff(head)
-    return None
-
-
-def _iso_bmff(head: bytes) -> Sniffed | None:
-    box_size = int.from_bytes(head[0:4], "big")
-    end = min(max(box_size, 16), len(head))
-    brands = {head[8:12]} | {head[i : i + 4] for i in range(16, end - 3, 4)}
-    if brands & _AVIF_BRANDS and head[8:12] in _AVIF_BRANDS:
-        return Sniffed(Kind.IMAGE, "avif")
-    if head[8:12] in _HEIF_BRANDS:
-        return Sniffed(Kind.IMAGE, "heif")
-    if head[8:12] == b"qt  ":
-        return Sniffed(Kind.VIDEO, "mov")
-    if head[8:11] in (b"3gp", b"3g2"):
-        return Sniffed(Kind.VIDEO, "3gp")
-    if head[8:12] in _VIDEO_BRANDS or brands & _VIDEO_BRANDS:
-        return Sniffed(Kind.VIDEO, "mp4")
-    if brands & _AVIF_BRANDS:
-        return Sniffed(Kind.IMAGE, "avif")
-    if brands & _HEIF_BRANDS:
-        return Sniffed(Kind.IMAGE, "heif")
-    return None
-
-
-def _looks_like_text(head: bytes) -> bool:
-    sample = head[:512]
-    return bool(sample) and all(b in b"\t\n\r" or 32 <= b < 127 or b >= 128 for b in sample)
+ARCHIVE_SUFFIXES = _suffixes(
+    ".zip .cbz .tar .tgz .gz .tbz .tbz2 .bz2 .txz .xz .7z .cb7 .rar .cbr .cbt .jar .apk "
+    ".zst .lz4 .lz .cab .iso .dmg .arj .lzh .lha .cpio .deb .rpm .z"
+)
+DOCUMENT_SUFFIXES = _suffixes(
+    ".pdf .svg .svgz .html .htm .xhtml .mht .mhtml .eml .mbox .msg .vcf .vcard .epub "
+    ".docx .docm .xlsx .xlsm .pptx .pptm .odt .ods .odp .odg .doc .xls .ppt .rtf .ps .eps "
+    ".djvu .xps .oxps .pages .key .numbers"
+)
+# Names a picker treats as "may show a picture" (a tile that needs the worker's check).
+# The worker still decides by the bytes: a file with any other name is checked as well.
+PICTURE_SUFFIXES = IMAGE_SUFFIXES | VIDEO_SUFFIXES | ARCHIVE_SUFFIXES | DOCUMENT_SUFFIXES
 
 
 _plugins_ready = False
 
 
 def prepare_decoders() -> None:
-    """Register HEIF/AVIF openers and make decompression bombs an error (worker start)."""
+    """Register HEIF/AVIF/JPEG XL openers and make decompression bombs an error (worker start)."""
     global _plugins_ready  # noqa: PLW0603 - one-time, process-wide Pillow configuration
     if _plugins_ready:
         return
     import pillow_heif
+    import pillow_jxl  # noqa: F401 - importing it registers Pillow's "JXL" plugin
 
     pillow_heif.register_heif_opener()
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS // 2  # Pillow errors at twice this; warns above it
@@ -210,7 +113,7 @@ def open_image(source: BinaryIO, media_format: str) -> Image.Image:
     """Open (not decode) with the allow-listed plugin; refuse huge pictures."""
     prepare_decoders()
     try:
-        image = Image.open(source, formats=PILLOW_FORMATS)
+        image = Image.open(source, formats=_PILLOW_FORMAT.get(media_format, PILLOW_FORMATS))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise _too_large(str(exc)) from exc
     except Exception as exc:
@@ -237,6 +140,11 @@ def _too_large(detail: str) -> CheckFailed:
 
 def image_frames(source: bytes | str | os.PathLike[str], media_format: str) -> Iterator[np.ndarray]:
     """Yield up to MAX_ANIMATION_FRAMES RGB frames (HxWx3 uint8), long side <= DECODE_SIDE."""
+    if media_format == "raw":
+        from .raw import raw_frames  # LibRaw loads only when a camera RAW file arrives
+
+        yield from raw_frames(source)
+        return
     stream: BinaryIO = io.BytesIO(source) if isinstance(source, bytes) else open(source, "rb")  # noqa: SIM115
     with stream:
         image = open_image(stream, media_format)
@@ -336,3 +244,20 @@ def misnamed_reason(name: str, sniffed: Sniffed) -> str | None:
         f"This file is named like {what} ({suffix}) but it is not one: its content looks "
         f"like {looks}."
     )
+
+
+__all__ = [
+    "IMAGE_FORMATS",
+    "MAX_PIXELS",
+    "PICTURE_SUFFIXES",
+    "PILLOW_FORMATS",
+    "Sniffed",
+    "blur_preview",
+    "image_frames",
+    "misnamed_reason",
+    "open_image",
+    "pil_to_rgb",
+    "prepare_decoders",
+    "sniff",
+    "thumbnail_of",
+]

@@ -7,7 +7,7 @@ import io
 import pytest
 from PIL import Image
 
-from desktop_app.analysis.media import sniff
+from desktop_app.analysis.media import Sniffed, misnamed_reason, sniff
 from desktop_app.analysis.verdict import CheckFailed, Kind, Status
 
 
@@ -59,47 +59,45 @@ def test_video_containers_are_recognised(head: bytes, fmt: str) -> None:
     assert (sniffed.kind, sniffed.media_format) == (Kind.VIDEO, fmt)
 
 
-def _failure(head: bytes, name: str = "") -> CheckFailed:
-    with pytest.raises(CheckFailed) as caught:
-        sniff(head, name)
-    return caught.value
-
-
 def test_empty_file_is_unreadable_with_its_own_reason() -> None:
-    failed = _failure(b"", "photo.jpg")
-    assert failed.status is Status.UNREADABLE
-    assert "empty" in failed.reason
+    with pytest.raises(CheckFailed) as caught:
+        sniff(b"", "photo.jpg")
+    assert caught.value.status is Status.UNREADABLE
+    assert "empty" in caught.value.reason
 
 
-def test_text_named_like_a_picture_says_so() -> None:
-    failed = _failure(b"just some words\n", "photo.jpg")
-    assert failed.status is Status.UNSUPPORTED
-    assert ".jpg" in failed.reason and "text" in failed.reason
+def test_text_named_like_a_picture_is_text_and_says_so() -> None:
+    sniffed = sniff(b"just some words\n", "photo.jpg")
+    assert sniffed == Sniffed(Kind.OTHER, "text")
+    reason = misnamed_reason("photo.jpg", sniffed)
+    assert reason is not None and ".jpg" in reason and "text" in reason
 
 
-def test_document_with_a_picture_inside_is_a_polyglot_and_not_opened() -> None:
+def test_a_pdf_with_a_picture_inside_is_a_document_never_an_image() -> None:
     polyglot = b"%PDF-1.7\n1 0 obj\n<< /Length 100 >>\nstream\n" + _encoded("PNG")
-    failed = _failure(polyglot, "picture.png")
-    assert failed.status is Status.UNSUPPORTED
-    assert "PDF" in failed.reason and "hidden inside" in failed.reason
+    assert sniff(polyglot, "picture.png") == Sniffed(Kind.DOCUMENT, "pdf")
 
 
 @pytest.mark.parametrize(
-    ("head", "words"),
+    ("head", "expected"),
     [
-        (b"%!PS-Adobe-3.0 EPSF-3.0", "PostScript"),
-        (b"PK\x03\x04rest", "ZIP"),
-        (b"MZ\x90\x00", "Windows program"),
-        (b"<html><body>", "web page"),
+        (b"PK\x03\x04" + bytes(26), Sniffed(Kind.ARCHIVE, "zip")),
+        (b"MZ\x90\x00", Sniffed(Kind.OTHER, "program")),
+        (b"<html><body>", Sniffed(Kind.DOCUMENT, "html")),
     ],
 )
-def test_documents_and_programs_are_never_treated_as_pictures(head: bytes, words: str) -> None:
-    failed = _failure(head, "x.jpg")
-    assert failed.status is Status.UNSUPPORTED
-    assert words in failed.reason
+def test_documents_and_programs_are_never_treated_as_pictures(
+    head: bytes, expected: Sniffed
+) -> None:
+    assert sniff(head, "x.jpg") == expected
 
 
-def test_unknown_binary_is_unsupported() -> None:
-    failed = _failure(bytes(range(256)) * 4, "data.bin")
-    assert failed.status is Status.UNSUPPORTED
-    assert failed.reason == "SafeLens can't check this kind of file."
+def test_postscript_is_could_not_check() -> None:
+    with pytest.raises(CheckFailed) as caught:
+        sniff(b"%!PS-Adobe-3.0 EPSF-3.0", "x.jpg")
+    assert caught.value.status is Status.UNSUPPORTED
+    assert "PostScript" in caught.value.reason
+
+
+def test_unknown_binary_is_other_unknown_for_the_worker_to_probe_and_carve() -> None:
+    assert sniff(bytes(range(256)) * 4, "data.bin") == Sniffed(Kind.OTHER, "unknown")
