@@ -13,6 +13,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -342,6 +343,23 @@ def test_gzip_bomb_that_hides_its_size_is_stopped_while_unpacking() -> None:
     assert "zip bomb" in failed.reason
 
 
+@pytest.mark.parametrize(
+    ("pack", "extract"),
+    [
+        (bz2.compress, archives.bzip2_members),
+        (lzma.compress, archives.xz_members),
+    ],
+    ids=["bzip2", "xz"],
+)
+def test_bzip2_and_xz_bombs_are_stopped_while_unpacking(
+    pack: Callable[[bytes], bytes], extract: Extract
+) -> None:
+    data = pack(bytes(16 * MIB))  # neither format states its unpacked size up front
+    failed = _refused(extract, data, Budget(Limits(ratio_floor_bytes=MIB)))
+    assert isinstance(failed, LimitReached)
+    assert "zip bomb" in failed.reason
+
+
 def test_a_stream_growing_past_what_it_declared_is_stopped() -> None:
     noise = np.random.default_rng(9).bytes(3 * MIB)  # incompressible: no ratio to catch
     data = gzip.compress(noise)
@@ -532,6 +550,51 @@ def test_rarfile_can_never_find_or_start_a_program() -> None:
 
     with pytest.raises(rarfile.RarCannotExec):
         rarfile.tool_setup()
+
+
+# -- nothing on disk --------------------------------------------------------------------
+
+
+def test_no_extractor_writes_any_file(png: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+    import os
+    import tempfile
+
+    sources: list[tuple[Extract, bytes]] = [
+        (archives.zip_members, build.zip_bytes([("a.png", png)])),
+        (archives.tar_members, _tar([("a.png", png)])),
+        (archives.gzip_members, _tar([("a.png", png)], "w:gz")),
+        (archives.bzip2_members, bz2.compress(png)),
+        (archives.xz_members, lzma.compress(png)),
+        (archives.sevenzip_members, _sevenzip([("a.png", png), ("b.txt", NOTE)])),
+        (archives.rar_members, build.rar5(build.rar5_file("a.png", png))),
+    ]
+    written: list[object] = []
+    real_open, real_os_open = builtins.open, os.open
+    writes = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND
+
+    def open_reading(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if set(mode) & set("wax+"):
+            written.append(file)
+        return real_open(file, "r" if set(mode) & set("wax+") else mode, *args, **kwargs)
+
+    def os_open_reading(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & writes:
+            written.append(path)
+        return real_os_open(path, flags & ~writes, *args, **kwargs)
+
+    def no_temp(*args: object, **_kwargs: object) -> None:
+        written.append(args)
+        raise OSError("no temporary files in this test")
+
+    monkeypatch.setattr(builtins, "open", open_reading)
+    monkeypatch.setattr(io, "open", open_reading)
+    monkeypatch.setattr(os, "open", os_open_reading)
+    monkeypatch.setattr(tempfile, "mkstemp", no_temp)
+    found = [member.data for extract, data in sources for member in extract(data, Budget())]
+    monkeypatch.undo()
+    assert written == []
+    assert found.count(png) == len(sources)
 
 
 # -- end to end, through the worker (real models, test mode on) ------------------------
