@@ -176,7 +176,7 @@ def test_overlapping_entries_bomb_is_refused_before_unpacking() -> None:
     budget = Budget()
     failed = _refused(archives.zip_members, build.overlapping_zip(2000, megabytes=1), budget)
     assert isinstance(failed, LimitReached)
-    assert failed.reason == archives.OVERLAPPING
+    assert failed.reason == archives.BOMB
     assert budget.expanded == 0
 
 

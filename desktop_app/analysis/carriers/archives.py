@@ -31,7 +31,7 @@ DAMAGED = "This archive is damaged or incomplete, so SafeLens could not look ins
 UNKNOWN_METHOD = (
     "This archive is packed in a way SafeLens cannot unpack, so it could not check what is inside."
 )
-OVERLAPPING = (
+BOMB = (
     "This archive is built to unpack far more than it holds (a 'zip bomb'), "
     "so SafeLens did not unpack it."
 )
@@ -152,7 +152,7 @@ def _refuse_overlap(infos: list[zipfile.ZipInfo]) -> None:
     ordered = sorted(infos, key=lambda info: info.header_offset)
     for before, after in itertools.pairwise(ordered):
         if after.header_offset < before.header_offset + ZIP_LOCAL_HEADER + before.compress_size:
-            raise LimitReached(Status.UNREADABLE, OVERLAPPING, Kind.ARCHIVE)
+            raise LimitReached(Status.UNREADABLE, BOMB, Kind.ARCHIVE)
 
 
 # --- TAR and compressed streams -------------------------------------------------------
@@ -243,7 +243,7 @@ class _Unpacking:
         if self.expanded > limits.ratio_floor_bytes and (
             self.expanded > limits.max_ratio * self._packed
         ):
-            raise LimitReached(Status.UNREADABLE, OVERLAPPING, Kind.ARCHIVE)
+            raise LimitReached(Status.UNREADABLE, BOMB, Kind.ARCHIVE)
         if self.expanded > limits.max_total_bytes:
             raise LimitReached(
                 Status.UNREADABLE,
