@@ -327,7 +327,7 @@ def test_damaged_raw_is_could_not_check() -> None:
 # --- videos ------------------------------------------------------------------------------
 
 
-def _video(tmp_path: Path, fmt: str, codec: str, suffix: str) -> bytes:
+def _video(tmp_path: Path, fmt: str, codec: str, suffix: str, frames: int = 5) -> bytes:
     import av
 
     path = tmp_path / f"clip{suffix}"
@@ -335,7 +335,7 @@ def _video(tmp_path: Path, fmt: str, codec: str, suffix: str) -> bytes:
         stream = container.add_stream(codec, rate=25)
         stream.width, stream.height = 64, 48
         stream.pix_fmt = "yuv420p"
-        for _ in range(5):
+        for _ in range(frames):
             frame = av.VideoFrame.from_ndarray(np.asarray(_picture()), format="rgb24")
             for packet in stream.encode(frame):
                 container.mux(packet)
@@ -667,3 +667,73 @@ def test_the_picker_treats_every_carrier_as_a_picture() -> None:
     for suffix in (".svg", ".eml", ".docx", ".epub", ".vcf", ".7z", ".tar", ".gz"):
         assert suffix in PICTURE_SUFFIXES
     assert ".txt" not in PICTURE_SUFFIXES and ".mp3" not in PICTURE_SUFFIXES
+
+
+# --- probing what sniff could not name ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("case", "demuxer"),
+    [("mpegts", "mpegts"), ("flv", "flv"), ("asf", "asf"), ("ogg", "ogg"), ("rm", "rm")],
+)
+def test_probe_names_any_container_with_a_video_stream(
+    tmp_path: Path, case: str, demuxer: str
+) -> None:
+    from desktop_app.analysis.probe import probe
+
+    _video(tmp_path, *VIDEOS[case], frames=50)
+    (path,) = tmp_path.glob("clip.*")
+    assert probe(str(path)) == Sniffed(Kind.VIDEO, demuxer)
+
+
+def test_probe_says_sound_only_cannot_show_a_picture(tmp_path: Path) -> None:
+    from desktop_app.analysis.probe import probe
+
+    path = tmp_path / "sound.bin"
+    path.write_bytes(_wav())
+    assert probe(str(path)) == Sniffed(Kind.OTHER, "audio")
+
+
+def _id3_with_cover(picture: bytes) -> bytes:
+    """An ID3v2.3 tag holding a front cover (APIC frame), as music players show it."""
+    frame = b"\x00image/jpeg\x00\x03\x00" + picture
+    body = b"APIC" + struct.pack(">I", len(frame)) + b"\x00\x00" + frame
+    size = len(body)
+    syncsafe = bytes((size >> shift) & 0x7F for shift in (21, 14, 7, 0))
+    return b"ID3\x03\x00\x00" + syncsafe + body
+
+
+def test_probe_counts_a_cover_picture_attached_to_sound_as_a_picture(tmp_path: Path) -> None:
+    from desktop_app.analysis.probe import probe
+
+    mp3 = _sound(tmp_path, "mp3", "mp3", ".mp3")
+    path = tmp_path / "song.bin"
+    path.write_bytes(_id3_with_cover(_saved("JPEG")) + mp3)
+    assert probe(str(path)) == Sniffed(Kind.VIDEO, "mp3")
+
+
+def test_probe_never_follows_playlists_or_concat_lists(tmp_path: Path) -> None:
+    """Unguarded, FFmpeg opens these and reads the other files they name."""
+    import av
+
+    from desktop_app.analysis.probe import probe
+
+    _video(tmp_path, *VIDEOS["mpegts"], frames=50)
+    playlists = {
+        "list.m3u8": "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:1,\nclip.ts\n#EXT-X-ENDLIST\n",
+        "list.ffconcat": "ffconcat version 1.0\nfile clip.ts\n",
+    }
+    for name, text in playlists.items():
+        path = tmp_path / name
+        path.write_text(text)
+        with av.open(str(path), options={"protocol_whitelist": "file"}) as unguarded:
+            assert unguarded.streams.video  # it reached clip.ts
+        assert probe(str(path)) is None
+
+
+def test_probe_finds_nothing_in_random_bytes(tmp_path: Path) -> None:
+    from desktop_app.analysis.probe import probe
+
+    path = tmp_path / "noise.bin"
+    path.write_bytes(np.random.default_rng(1).bytes(20_000))
+    assert probe(str(path)) is None
