@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 
 from desktop_app.analysis import testpattern
+from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.carriers.base import Budget, Limits, Member
 from desktop_app.analysis.carriers.mime import (
     decode_data_uri,
@@ -22,7 +23,8 @@ from desktop_app.analysis.carriers.mime import (
     mbox_members,
     mime_members,
 )
-from desktop_app.analysis.verdict import CheckFailed, Status
+from desktop_app.analysis.verdict import CheckFailed, Kind, Status
+from tests.helpers import media
 
 
 def pattern(fmt: str = "PNG", size: tuple[int, int] = (160, 120)) -> bytes:
@@ -149,7 +151,8 @@ def mail(attachment: bytes | None = None, filename: str = "beach.png") -> EmailM
     message["From"], message["To"], message["Subject"] = "a@example.org", "b@example.org", "Hi"
     message.set_content("Look at this.")
     message.add_alternative('<p>Look:</p><img src="cid:pic1">', subtype="html")
-    html_part = message.get_payload()[1]  # type: ignore[index]
+    html_part = message.get_body(("html",))
+    assert isinstance(html_part, EmailMessage)
     html_part.add_related(pattern("JPEG"), "image", "jpeg", cid="<pic1>")
     if attachment is not None:
         message.add_attachment(attachment, maintype="image", subtype="png", filename=filename)
@@ -256,3 +259,31 @@ def test_a_mailbox_gives_each_messages_pictures_under_its_number(tmp_path: Path)
     assert [m.name for m in found] == ["message 2 / attachment 2 (x.jpg)", "message 3 / part 3"]
     assert all(shows_pattern(m.data) for m in found)
     assert list(mbox_members(path.read_bytes(), Budget())) == found
+
+
+# --- end to end, through the worker ----------------------------------------------------------
+
+
+def test_an_email_with_the_pattern_attached_is_sensitive_and_names_it(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    message = EmailMessage()
+    message["From"], message["Subject"] = "a@example.org", "Holiday"
+    message.set_content("Photos attached.")
+    message.add_attachment(pattern("JPEG", (640, 480)), "image", "jpeg", filename="beach.jpg")
+    path = tmp_path / "holiday.eml"
+    path.write_bytes(message.as_bytes())
+    result = analyzer.analyze_file(path)
+    assert (result.kind, result.status, result.is_sensitive) == (Kind.DOCUMENT, Status.OK, True)
+    assert result.member == "attachment 2 (beach.jpg)"
+
+
+def test_a_web_page_with_an_ordinary_inline_photo_is_checked_clean(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    out = io.BytesIO()
+    Image.fromarray(media.other_photos()["coffee"]).save(out, format="PNG")
+    path = tmp_path / "page.html"
+    path.write_text(f'<html><body><img src="{data_uri(out.getvalue())}"></body></html>')
+    result = analyzer.analyze_file(path)
+    assert (result.status, result.is_sensitive, result.frames_checked) == (Status.OK, False, 1)

@@ -14,10 +14,11 @@ import pytest
 from PIL import Image
 
 from desktop_app.analysis import testpattern
+from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.carriers.base import Budget, Member
 from desktop_app.analysis.carriers.carve import MAX_CANDIDATES, carved_members
 from desktop_app.analysis.carriers.ole import ole_members
-from desktop_app.analysis.verdict import CheckFailed, Status
+from desktop_app.analysis.verdict import CheckFailed, Kind, Status
 from tests.helpers import cfb
 
 
@@ -239,3 +240,27 @@ def test_a_damaged_compound_file_is_unreadable() -> None:
 
 def test_an_unencrypted_office_file_without_pictures_holds_nothing() -> None:
     assert ole({"WordDocument": bytes(32) + b"Just words." * 50, "1Table": bytes(600)}) == []
+
+
+# --- end to end, through the worker ----------------------------------------------------------
+
+
+def test_a_word_file_with_the_pattern_as_a_bitmap_is_sensitive_and_names_it(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    path = tmp_path / "report.doc"
+    data = noise(64) + dib((640, 480))
+    path.write_bytes(cfb.compound_file({"WordDocument": bytes(32) + noise(500), "Data": data}))
+    result = analyzer.analyze_file(path)
+    assert (result.kind, result.status, result.is_sensitive) == (Kind.DOCUMENT, Status.OK, True)
+    assert result.member == "Data / bitmap at byte 64"
+
+
+def test_a_picture_hidden_in_an_unknown_binary_is_found_and_checked(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    path = tmp_path / "game.dat"
+    path.write_bytes(noise(200_000) + encoded("PNG", (640, 480)) + noise(1000, seed=3))
+    result = analyzer.analyze_file(path)
+    assert (result.status, result.is_sensitive) == (Status.OK, True)
+    assert result.member == "picture at byte 200000"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.carriers import extractor_for
 from desktop_app.analysis.carriers.base import Budget, Member
 from desktop_app.analysis.carriers.vcard import vcard_members
@@ -89,3 +90,29 @@ def test_a_too_large_contacts_file_is_refused(tmp_path: Path) -> None:
 
 def test_the_carrier_table_names_this_extractor() -> None:
     assert extractor_for("vcard") is vcard_members
+
+
+# --- end to end, through the worker (safelens check on a .vcf) ---------------------------------
+
+
+def test_a_contacts_file_with_the_pattern_is_sensitive_and_names_the_card(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    path = tmp_path / "contacts.vcf"
+    path.write_text(
+        vcards.card30("Bo", vcards.photo_png()) + vcards.card40("Ana", vcards.pattern_png()),
+        newline="",
+    )
+    result = analyzer.analyze_file(path)
+    assert (result.status, result.is_sensitive) == (Status.OK, True)
+    assert result.member == "card 2 (Ana) / photo"
+
+
+def test_a_contacts_file_with_only_a_remote_photo_could_not_be_checked(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    path = tmp_path / "contacts.vcf"
+    path.write_text(vcards.card40("Ana", extra="PHOTO:https://example.org/a.png"), newline="")
+    result = analyzer.analyze_file(path)
+    assert result.status is Status.UNSUPPORTED
+    assert result.reason is not None and "link to the internet" in result.reason
