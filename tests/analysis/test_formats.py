@@ -66,9 +66,9 @@ def _dcx() -> bytes:
     return struct.pack("<II", 0x3ADE68B1, 12) + struct.pack("<I", 0) + pcx
 
 
-def _psd() -> bytes:
+def _psd(picture: Image.Image | None = None) -> bytes:
     """A flat Photoshop file: header, empty sections, raw RGB planes (the composite)."""
-    rgb = np.asarray(_picture())
+    rgb = np.asarray((picture or _picture()).convert("RGB"))
     height, width = rgb.shape[:2]
     header = b"8BPS" + struct.pack(">H6xHIIHH", 1, 3, height, width, 8, 3)
     planes = b"".join(rgb[:, :, channel].tobytes() for channel in range(3))
@@ -189,7 +189,7 @@ def _ifd(tags: list[tuple[int, int, Any]], at: int) -> bytes:
     for tag, kind, values in sorted(tags):
         if kind == 2:
             payload, count = values.encode() + b"\0", len(values) + 1
-        elif kind == 10:
+        elif kind in (5, 10):
             flat = [x for pair in values for x in pair]
             payload, count = struct.pack(f"<{len(flat)}i", *flat), len(values)
         else:
@@ -203,30 +203,46 @@ def _ifd(tags: list[tuple[int, int, Any]], at: int) -> bytes:
     return bytes(body + struct.pack("<I", 0) + extra)
 
 
-def _dng(*, preview: bool = False, turned: bool = False, side: int = 64) -> bytes:
+def _dng(
+    picture: Image.Image | None = None,
+    *,
+    preview: bool = False,
+    turned: bool = False,
+    side: int = 64,
+) -> bytes:
     """A DNG LibRaw reads: RGGB sensor data of the red|blue picture, and maybe a JPEG preview.
 
     With a preview (as cameras write them): IFD0 is the preview, a SubIFD the sensor data.
     ``turned``: the camera was held upright (Orientation 6: turn a quarter clockwise).
     """
-    rgb = np.asarray(_picture().resize((side // 2, side // 2))).astype(np.uint16) * 16
+    picture = (picture or _picture()).convert("RGB")
+    # Sensors record linear light: undo sRGB's curve, 12 bits, one colour per photosite.
+    srgb = np.asarray(picture.resize((side // 2, side // 2))) / 255.0
+    linear = np.where(srgb <= 0.04045, srgb / 12.92, ((srgb + 0.055) / 1.055) ** 2.4)
+    rgb = np.round(linear * 4095).astype(np.uint16)
     mosaic = np.zeros((side, side), np.uint16)
     mosaic[0::2, 0::2] = rgb[..., 0]
     mosaic[0::2, 1::2] = rgb[..., 1]
     mosaic[1::2, 0::2] = rgb[..., 1]
     mosaic[1::2, 1::2] = rgb[..., 2]
     raw = mosaic.astype("<u2").tobytes()
-    jpeg = _saved("JPEG", quality=95)
+    jpeg_out = io.BytesIO()
+    picture.save(jpeg_out, format="JPEG", quality=95)
+    jpeg = jpeg_out.getvalue()
     sub_at, raw_at = 1024, 2048
     jpeg_at = raw_at + len(raw)
-    identity = [(1, 1), (0, 1), (0, 1), (0, 1), (1, 1), (0, 1), (0, 1), (0, 1), (1, 1)]
+    # The "camera" sees linear sRGB: ColorMatrix1 is XYZ -> linear sRGB, white at 4095.
+    xyz_to_srgb = (3.2406, -1.5372, -0.4986, -0.9689, 1.8758, 0.0415, 0.0557, -0.2040, 1.0570)
+    colour_matrix = [(round(v * 10_000), 10_000) for v in xyz_to_srgb]
     dng_tags = [
         (271, 2, "SafeLens"),
         (272, 2, "Test"),
         (274, 3, [6 if turned else 1]),
         (50706, 1, [1, 4, 0, 0]),
         (50708, 2, "SafeLens Test"),
-        (50721, 10, identity),
+        (50717, 3, [4095]),
+        (50721, 10, colour_matrix),
+        (50728, 5, [(1, 1), (1, 1), (1, 1)]),
     ]
     sensor_tags = [
         (254, 4, [0]),
@@ -244,14 +260,14 @@ def _dng(*, preview: bool = False, turned: bool = False, side: int = 64) -> byte
     ]
     preview_tags = [
         (254, 4, [1]),
-        (256, 4, [64]),
-        (257, 4, [48]),
+        (256, 4, [picture.width]),
+        (257, 4, [picture.height]),
         (258, 3, [8, 8, 8]),
         (259, 3, [7]),
         (262, 3, [6]),
         (273, 4, [jpeg_at]),
         (277, 3, [3]),
-        (278, 4, [48]),
+        (278, 4, [picture.height]),
         (279, 4, [len(jpeg)]),
         (330, 4, [sub_at]),
     ]
@@ -737,3 +753,29 @@ def test_probe_finds_nothing_in_random_bytes(tmp_path: Path) -> None:
     path = tmp_path / "noise.bin"
     path.write_bytes(np.random.default_rng(1).bytes(20_000))
     assert probe(str(path)) is None
+
+
+# --- end to end: the admin test pattern in the formats only this module builds ------------
+
+END_TO_END: dict[str, Callable[[Image.Image], bytes]] = {
+    "camera RAW preview (DNG)": lambda picture: _dng(picture, preview=True),
+    "camera RAW developed (DNG)": lambda picture: _dng(picture, side=640),
+    "Photoshop (PSD)": _psd,
+}
+
+
+@pytest.mark.parametrize("case", sorted(END_TO_END))
+def test_the_pattern_is_sensitive_and_its_twin_clean_end_to_end(
+    analyzer: Any, tmp_path: Path, case: str
+) -> None:
+    from tests.helpers import carriers
+
+    for picture, sensitive in (
+        (carriers.pattern_picture(), True),
+        (carriers.twin_picture(), False),
+    ):
+        path = tmp_path / f"{sensitive}.bin"
+        path.write_bytes(END_TO_END[case](picture))
+        result = analyzer.analyze_file(path)
+        assert result.status is Status.OK and result.kind is Kind.IMAGE, result.reason
+        assert result.is_sensitive is sensitive and result.frames_checked == 1, case
