@@ -509,6 +509,9 @@ def _mpeg_audio(head: bytes) -> bool:
 # --- text and markup --------------------------------------------------------------------
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
+
+
 def _as_text(head: bytes) -> str | None:
     """The head as text, or None when it is binary (UTF-8/16 with BOM, UTF-8, Latin-1)."""
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le")):
@@ -516,13 +519,14 @@ def _as_text(head: bytes) -> str | None:
             return _decoded(head[len(bom) :], codec)
     if head.startswith(b"\xfe\xff"):
         return _decoded(head[2:], "utf-16-be")
+    # Without a byte order mark: no NUL, and (nearly) no control characters but layout.
     if b"\0" in head:
         return None
     text = _decoded(head, "utf-8")
     if text is None:
         text = head.decode("latin-1")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v\x1b")
-    return text if controls <= len(text) // 100 else None
+    controls = len(head) - len(head.translate(None, _CONTROLS))
+    return text if controls <= len(head) // 100 else None
 
 
 def _decoded(data: bytes, codec: str) -> str | None:
