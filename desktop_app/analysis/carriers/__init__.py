@@ -28,6 +28,7 @@ EXTRACTORS: dict[str, str] = {
     "mbox": "mime:mbox_members",
     "vcard": "vcard:vcard_members",
     "ole": "ole:ole_members",
+    "rtf": "rtf:rtf_members",
     "carve": "carve:carved_members",
 }
 
