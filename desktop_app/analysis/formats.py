@@ -56,9 +56,7 @@ _SIMPLE_IMAGES = (
     (b"\xff\x0a", "jxl"),
     (b"\x00\x00\x00\x0cJXL \r\n\x87\n", "jxl"),
     (b"DDS \x7c\x00\x00\x00", "dds"),
-    (b"qoif", "qoi"),
     (b"8BPS\x00\x01", "psd"),
-    (b"icns", "icns"),
     (b"\x59\xa6\x6a\x95", "sun"),
     (b"\xb1\x68\xde\x3a", "dcx"),
     (b"/* XPM */", "xpm"),
@@ -91,6 +89,8 @@ def _image_by_header(head: bytes) -> str | None:
         return "raw" if _camera_raw_tiff(head) else "tiff"
     if head[4:8] == b"ftyp":
         return _iso_bmff_image(head)
+    if head[:4] in (b"qoif", b"icns") and head[4] == 0:  # sizes, not words of a text
+        return "qoi" if head[:4] == b"qoif" else "icns"
     if head[:4] in (b"\0\0\1\0", b"\0\0\2\0") and _plausible_icon(head):
         return "ico" if head[2] == 1 else "cur"
     if head[0] == 0x0A and len(head) > 3 and head[1] in (0, 2, 3, 4, 5) and head[2] in (0, 1):
@@ -304,9 +304,6 @@ _UNOPENABLE_ARCHIVES = (
     (b"LZIP", "lzip"),
     (b"MSCF\0\0\0\0", "CAB"),
     (b"\x60\xea", "ARJ"),
-    (b"070707", "cpio"),
-    (b"070701", "cpio"),
-    (b"070702", "cpio"),
     (b"\xc7\x71", "cpio"),
     (b"\x71\xc7", "cpio"),
     (b"!<arch>\n", "Unix ar (or .deb)"),
@@ -314,8 +311,6 @@ _UNOPENABLE_ARCHIVES = (
     (b"\x1f\x9d", "Unix compress (.Z)"),
     (b"hsqs", "SquashFS"),
     (b"MSWIM\0\0\0", "WIM"),
-    (b"ZOO ", "ZOO"),
-    (b"koly", "Apple disk image"),
 )
 
 
@@ -342,6 +337,10 @@ def _unopenable_archive(head: bytes) -> str | None:
     for magic, name in _UNOPENABLE_ARCHIVES:
         if head.startswith(magic):
             return name
+    if re.match(rb"0707(?:07[0-7]{70}|0[12][0-9a-fA-F]{104})", head[:110]):
+        return "cpio"
+    if head[:4] == b"ZOO " and head[20:24] == b"\xdc\xa7\xc4\xfd":
+        return "ZOO"
     if re.match(rb"..-l[hz][0-9a-z ]-", head[:7], re.DOTALL):
         return "LHA"
     if head[7:14] == b"**ACE**":
