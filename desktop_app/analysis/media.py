@@ -18,6 +18,7 @@ from typing import BinaryIO
 import numpy as np
 from PIL import Image, ImageOps
 
+from .animation import ANIMATION_BUDGET_S, chosen_frames
 from .formats import Sniffed, sniff
 from .verdict import CheckFailed, Kind, Preview, Status, Thumbnail
 
@@ -25,7 +26,6 @@ from .verdict import CheckFailed, Kind, Preview, Status, Thumbnail
 MAX_PIXELS = 130_000_000
 # The long side frames are decoded to; the models need 320 (detector) and 256 (classifier).
 DECODE_SIDE = 448
-MAX_ANIMATION_FRAMES = 8
 MODEL_LONG_SIDE, MODEL_SHORT_SIDE = 320, 256
 
 # Pillow plugins the worker may use (never EPS/PS/PDF: Ghostscript; never WMF/EMF).
@@ -138,8 +138,15 @@ def _too_large(detail: str) -> CheckFailed:
     )
 
 
-def image_frames(source: bytes | str | os.PathLike[str], media_format: str) -> Iterator[np.ndarray]:
-    """Yield up to MAX_ANIMATION_FRAMES RGB frames (HxWx3 uint8), long side <= DECODE_SIDE."""
+def image_frames(
+    source: bytes | str | os.PathLike[str],
+    media_format: str,
+    budget_s: float = ANIMATION_BUDGET_S,
+) -> Iterator[np.ndarray]:
+    """Yield RGB frames (HxWx3 uint8, long side <= DECODE_SIDE): every look of an animation.
+
+    Animations: see ``animation.chosen_frames`` (every frame decoded within ``budget_s``).
+    """
     if media_format == "raw":
         from .raw import raw_frames  # LibRaw loads only when a camera RAW file arrives
 
@@ -152,14 +159,7 @@ def image_frames(source: bytes | str | os.PathLike[str], media_format: str) -> I
         if n_frames <= 1:
             yield _decode_frame(image, media_format)
             return
-        # Spread the samples over the whole animation, first and last frame included.
-        picks = np.linspace(0, n_frames - 1, min(n_frames, MAX_ANIMATION_FRAMES))
-        for index in sorted({round(float(i)) for i in picks}):
-            try:
-                image.seek(index)
-            except EOFError:
-                return
-            yield _decode_frame(image, media_format)
+        yield from chosen_frames(image, lambda frame: _decode_frame(frame, media_format), budget_s)
 
 
 def _decode_frame(image: Image.Image, media_format: str) -> np.ndarray:
