@@ -124,7 +124,7 @@ def test_unchecked_files_give_exit_4_with_specific_reasons(folder: Path, tmp_pat
         "truncated.jpg": ("unreadable", "incomplete"),
         "corrupt.jpg": ("unreadable", "damaged"),
         "huge.png": ("unreadable", "too large"),
-        "polyglot.png": ("unsupported", "hidden inside"),
+        "polyglot.png": ("unreadable", "PDF"),
     }
     for name, (status, words) in expected.items():
         assert by_name[name]["status"] == status, name

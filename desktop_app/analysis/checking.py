@@ -188,8 +188,16 @@ class _Inspector:
                 os.unlink(path)
 
     def _carrier(self, source: bytes | str, sniffed: Sniffed, extractor_name: str) -> Analysis:
-        """Each member in turn; the first sensitive one decides, else any unchecked one."""
-        extractor = extractor_for(extractor_name)
+        """Each member in turn; the first sensitive one decides, else any unchecked one.
+
+        A carrier that turns out damaged (a document/picture polyglot, a PDF cut short)
+        is also searched for pictures by their signatures: one of them that is sensitive
+        is reported as such; otherwise the damage is the answer (could not check).
+        """
+        try:
+            extractor = extractor_for(extractor_name)
+        except ImportError:  # a broken installation: never a crash, never let through
+            extractor = None
         if extractor is None:
             raise CheckFailed(
                 Status.UNSUPPORTED,
@@ -213,9 +221,15 @@ class _Inspector:
                 best = max(best, result.score)
                 if result.could_not_check and unchecked is None:
                     unchecked = (member.name, result)
+        except LimitReached as limit:
+            limit.kind = kind
+            raise
         except CheckFailed as failed:
-            if failed.kind is Kind.OTHER or failed.kind in CARRIERS:
-                failed.kind = kind
+            failed.kind = kind
+            if extractor_name != "carve":
+                carved = self._carrier(source, sniffed, "carve")
+                if carved.is_sensitive:
+                    return carved
             raise
         if unchecked is not None:
             name, result = unchecked
