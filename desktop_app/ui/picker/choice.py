@@ -130,7 +130,7 @@ class Choice(QObject):
         self.finished.emit(pending.handed_back)
 
     def _may_go_back(self, entry: FolderEntry, result: Analysis) -> bool:
-        if result.cleared or is_document(entry, result):
+        if result.cleared or is_document(result):
             return True
         # Adults' profiles fail open: could-not-check alone does not hold a file back.
         return self.rules.band is AgeBand.ADULT and not result.is_sensitive

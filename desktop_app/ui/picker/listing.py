@@ -6,9 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop_app.analysis.media import IMAGE_SUFFIXES, VIDEO_SUFFIXES
-
-MEDIA_SUFFIXES = IMAGE_SUFFIXES | VIDEO_SUFFIXES
+from desktop_app.analysis.media import PICTURE_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -27,8 +25,9 @@ class FolderEntry:
 
     @property
     def looks_like_media(self) -> bool:
-        """By name only: decides which tiles are checked for a thumbnail, never what is safe."""
-        return not self.is_dir and Path(self.name).suffix.lower() in MEDIA_SUFFIXES
+        """By name only: which tiles are checked before they are chosen (pictures, videos,
+        archives, documents); never what is safe — a chosen file is always checked."""
+        return not self.is_dir and Path(self.name).suffix.lower() in PICTURE_SUFFIXES
 
 
 def list_folder(folder: str) -> list[FolderEntry]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop_app.analysis.verdict import Analysis, Kind, Status
+from desktop_app.analysis.verdict import Analysis, Status
 
 from .checks import CheckCache
 from .listing import FolderEntry
@@ -26,10 +26,9 @@ class Tile(enum.StrEnum):
     COULD_NOT_CHECK = "could_not_check"
 
 
-def is_document(entry: FolderEntry, result: Analysis) -> bool:
-    """Not media by its name AND by its bytes: returned to the app without the flow."""
-    not_media = result.kind is Kind.OTHER and result.status is Status.UNSUPPORTED
-    return (not entry.looks_like_media and not_media) or result.status is Status.SKIPPED
+def is_document(result: Analysis) -> bool:
+    """Cannot show a picture (the worker says so by its bytes): handed back without the flow."""
+    return result.nothing_to_check or result.status is Status.SKIPPED
 
 
 def tile_for(entry: FolderEntry, result: Analysis | None) -> Tile:
@@ -37,7 +36,7 @@ def tile_for(entry: FolderEntry, result: Analysis | None) -> Tile:
         return Tile.FOLDER
     if result is None:
         return Tile.WAITING if entry.looks_like_media else Tile.DOCUMENT
-    if is_document(entry, result):
+    if is_document(result):
         return Tile.DOCUMENT
     if result.is_sensitive:
         return Tile.SENSITIVE
