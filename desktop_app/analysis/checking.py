@@ -24,14 +24,13 @@ import numpy as np
 
 from . import testpattern
 from .carriers import Budget, LimitReached, Limits, Member, extractor_for
+from .formats import HEAD_BYTES
 from .media import Sniffed, blur_preview, image_frames, misnamed_reason, sniff, thumbnail_of
 from .models import Ensemble
 from .probe import probe
 from .verdict import Analysis, AnalysisOptions, AnalysisPolicy, CheckFailed, Kind, Status
 from .video import AudioOnly, VideoSampler
 
-# Enough for every signature sniff looks for (TAR's at 257, ISO 9660's at 32769).
-HEAD_BYTES = 64 * 1024
 CARRIERS = (Kind.ARCHIVE, Kind.DOCUMENT)
 MEMBER_SEPARATOR = " / "
 # Unknown members smaller than this are not worth writing out for FFmpeg to probe.

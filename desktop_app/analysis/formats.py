@@ -18,6 +18,9 @@ from typing import Literal
 from .verdict import CheckFailed, Kind, Status
 
 # Pictures that the bytes alone cannot name (TGA has no signature), tried by the name.
+# How much of a file sniff looks at: enough for every signature it knows (TAR's at 257,
+# ISO 9660's at 32769, Ogg's stream headers, the markup scan).
+HEAD_BYTES = 64 * 1024
 _TGA_SUFFIXES = frozenset([".tga", ".icb", ".vda", ".vst"])
 _MARKUP_SUFFIXES = frozenset([".html", ".htm", ".xhtml", ".shtml"])
 

@@ -14,7 +14,8 @@ import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from .checking import HEAD_BYTES, check, prefetched
+from .checking import check, prefetched
+from .formats import HEAD_BYTES
 from .media import prepare_decoders
 from .models import Ensemble, ModelError, load_manifest
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtGui import QCloseEvent
 
-from desktop_app.analysis.verdict import Analysis, Kind, Status
+from desktop_app.analysis.formats import HEAD_BYTES, sniff
+from desktop_app.analysis.verdict import Analysis, CheckFailed, Kind, Status
 from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.safety.events import EventCounts, Surface
@@ -61,19 +62,26 @@ class ArrivalWindow(FlowWindow):
         """The bytes come from quarantine (verified) into a private copy, off the GUI thread."""
         self.work.run(self._private_copy, on_result=self._show, on_error=self._not_shown)
 
-    def _private_copy(self) -> Path:
-        """The verified bytes in a file only this user can read (worker thread)."""
+    def _private_copy(self) -> tuple[Path, Kind]:
+        """The verified bytes in a file only this user can read, and what they hold by the
+        same sniffing the checker uses (worker thread). The name keeps the original's
+        suffix, so a document or archive opens in its own app."""
         data = self.quarantine.read_bytes(self.entry.id)
         folder = Path(platformdirs.user_cache_dir("SafeLens", appauthor=False))
         folder.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix="shown-", dir=folder)
+        suffix = Path(self.entry.original_path).suffix[:16]
+        handle, name = tempfile.mkstemp(prefix="shown-", suffix=suffix, dir=folder)
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        return Path(name)
+        try:
+            kind = sniff(data[:HEAD_BYTES]).kind
+        except CheckFailed as failed:
+            kind = failed.kind
+        return Path(name), kind
 
-    def _show(self, path: Path) -> None:
+    def _show(self, copy: tuple[Path, Kind]) -> None:
+        path, kind = copy
         self.shown_file = path
-        kind = Kind.VIDEO if _looks_like_video(path) else Kind.IMAGE
         chosen = Analysis(kind=kind, status=Status.OK, is_sensitive=True)
         self.view.show_result(chosen, path)
         self.view.reveal()
@@ -97,10 +105,3 @@ class ArrivalWindow(FlowWindow):
             self.shown_file.unlink(missing_ok=True)
             self.shown_file = None
         super().closeEvent(event)
-
-
-def _looks_like_video(path: Path) -> bool:
-    with path.open("rb") as head:
-        start = head.read(16)
-    avi = start.startswith(b"RIFF") and start[8:12] == b"AVI "
-    return start[4:8] == b"ftyp" or start.startswith(b"\x1a\x45\xdf\xa3") or avi
