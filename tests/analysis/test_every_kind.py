@@ -49,16 +49,29 @@ def summary(result: Analysis) -> str:
     )
 
 
+def safelens_temp_files() -> set[Path]:
+    """Every file under the temporary folder's entries whose names start with 'safelens'."""
+    found: set[Path] = set()
+    for entry in Path(tempfile.gettempdir()).glob("safelens*"):
+        if entry.is_dir():
+            found |= {path for path in entry.rglob("*") if not path.is_dir()}
+        else:
+            found.add(entry)
+    return found
+
+
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_the_carrier_of_the_pattern_is_sensitive(
     analyzer: SensitivityAnalyzer, carrier_files: dict[str, Path], kind: str
 ) -> None:
     expected = KINDS[kind]
+    before = safelens_temp_files()
     result = analyzer.analyze_file(carrier_files[kind])
     assert result.status is Status.OK and result.is_sensitive, summary(result)
     if expected.member is not None:
         assert result.member is not None and expected.member in result.member, summary(result)
     assert result.kind is expected.kind, summary(result)
+    assert safelens_temp_files() <= before  # a member written out for FFmpeg is gone again
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -102,17 +115,6 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str, str]] = {
     ),
     "svg_huge": (carriers.svg_huge, "huge.svg", r"too large|too big|size|pixels|dimension"),
 }
-
-
-def safelens_temp_files() -> set[Path]:
-    """Every file under the temporary folder's entries whose names start with 'safelens'."""
-    found: set[Path] = set()
-    for entry in Path(tempfile.gettempdir()).glob("safelens*"):
-        if entry.is_dir():
-            found |= {path for path in entry.rglob("*") if not path.is_dir()}
-        else:
-            found.add(entry)
-    return found
 
 
 @pytest.mark.parametrize("name", list(HOSTILE))

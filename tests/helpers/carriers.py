@@ -13,6 +13,7 @@ import base64
 import io
 import mailbox
 import tarfile
+import tempfile
 import wave
 import zipfile
 import zlib
@@ -81,6 +82,18 @@ def _image(suffix: str, fmt: str, mode: str = "RGB", **params: object) -> Builde
 
     build.__doc__ = f"The picture as {fmt}."
     return build
+
+
+def cursor(picture: Image.Image, folder: Path) -> Path:
+    """A Windows cursor (.cur): a BMP icon whose header says type 2 (Pillow cannot write one).
+
+    BMP inside, as cursors traditionally are (Pillow reads no PNG-in-CUR).
+    """
+    data = bytearray(encoded(picture, "ICO", sizes=[(256, 192)], bitmap_format="bmp"))
+    data[2:4] = (2).to_bytes(2, "little")  # type 1 = icon, 2 = cursor; hotspot 0,0 follows
+    path = folder / "pointer.cur"
+    path.write_bytes(bytes(data))
+    return path
 
 
 def jpeg_xl(picture: Image.Image, folder: Path) -> Path:
@@ -312,41 +325,70 @@ def sevenzip(picture: Image.Image, folder: Path) -> Path:
     return path
 
 
-def docx(picture: Image.Image, folder: Path) -> Path:
-    """A minimal Word document (OOXML) with the picture in word/media/."""
-    content_types = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" '
-        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Default Extension="png" ContentType="image/png"/>'
-        '<Override PartName="/word/document.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
-    )
-    rels = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
-    )
-    document = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+# OOXML main parts: file name, folder, main part, its content type, its minimal body.
+_OOXML = {
+    "docx": (
+        "letter.docx",
+        "word",
+        "document.xml",
+        "wordprocessingml.document.main+xml",
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        "<w:body><w:p><w:r><w:t>Our holiday</w:t></w:r></w:p></w:body></w:document>"
-    )
-    path = folder / "letter.docx"
-    path.write_bytes(
-        _zip_bytes(
-            [
-                ("[Content_Types].xml", content_types.encode()),
-                ("_rels/.rels", rels.encode()),
-                ("word/document.xml", document.encode()),
-                ("word/media/image1.png", encoded(picture)),
-            ]
+        "<w:body><w:p><w:r><w:t>Our holiday</w:t></w:r></w:p></w:body></w:document>",
+    ),
+    "xlsx": (
+        "scores.xlsx",
+        "xl",
+        "workbook.xml",
+        "spreadsheetml.sheet.main+xml",
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<sheets/></workbook>",
+    ),
+    "pptx": (
+        "talk.pptx",
+        "ppt",
+        "presentation.xml",
+        "presentationml.presentation.main+xml",
+        '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>',
+    ),
+}
+
+
+def _ooxml(which: str) -> Builder:
+    file_name, folder_name, main, content_type, body = _OOXML[which]
+
+    def build(picture: Image.Image, folder: Path) -> Path:
+        content_types = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" '
+            'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Default Extension="png" ContentType="image/png"/>'
+            f'<Override PartName="/{folder_name}/{main}" ContentType="application/'
+            f'vnd.openxmlformats-officedocument.{content_type}"/></Types>'
         )
-    )
-    return path
+        rels = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships/officeDocument" Target="{folder_name}/{main}"/></Relationships>'
+        )
+        xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body
+        path = folder / file_name
+        entries = [
+            ("[Content_Types].xml", content_types.encode()),
+            ("_rels/.rels", rels.encode()),
+            (f"{folder_name}/{main}", xml.encode()),
+            (f"{folder_name}/media/image1.png", encoded(picture)),
+        ]
+        path.write_bytes(_zip_bytes(entries))
+        return path
+
+    build.__doc__ = f"A minimal {which} (OOXML) with the picture in {folder_name}/media/."
+    return build
+
+
+docx = _ooxml("docx")
 
 
 def odt(picture: Image.Image, folder: Path) -> Path:
@@ -422,6 +464,16 @@ def epub(picture: Image.Image, folder: Path) -> Path:
     return path
 
 
+def video_in_zip(picture: Image.Image, folder: Path) -> Path:
+    """A ZIP holding a 2-s clip of the picture (the worker must write it out to read it)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        clip = _video(".mkv", "libx264")(picture, Path(scratch))
+        data = clip.read_bytes()
+    path = folder / "clips.zip"
+    path.write_bytes(_zip_bytes([("notes.txt", b"From the party\n"), ("clips/party.mkv", data)]))
+    return path
+
+
 def zip_in_tar_gz(picture: Image.Image, folder: Path) -> Path:
     """A .tar.gz holding a ZIP that holds the picture (nested containers)."""
     inner = _zip_bytes([("picture.png", encoded(picture))])
@@ -486,6 +538,7 @@ KINDS: dict[str, Carrier] = {
     "jpeg2000": Carrier(_image(".jp2", "JPEG2000"), Kind.IMAGE),
     "tga": Carrier(_image(".tga", "TGA"), Kind.IMAGE),
     "ico": Carrier(_image(".ico", "ICO", sizes=[(256, 192)]), Kind.IMAGE),
+    "cur": Carrier(cursor, Kind.IMAGE),
     "pcx": Carrier(_image(".pcx", "PCX"), Kind.IMAGE),
     "ppm": Carrier(_image(".ppm", "PPM"), Kind.IMAGE),
     "dds": Carrier(_image(".dds", "DDS"), Kind.IMAGE),
@@ -513,9 +566,12 @@ KINDS: dict[str, Carrier] = {
     "tar_xz": Carrier(_tar(".tar.xz", "w:xz"), Kind.ARCHIVE, "photos/picture.jpg"),
     "7z": Carrier(sevenzip, Kind.ARCHIVE, "picture.png"),
     "docx": Carrier(docx, Kind.DOCUMENT, "word/media/image1.png"),
+    "xlsx": Carrier(_ooxml("xlsx"), Kind.DOCUMENT, "xl/media/image1.png"),
+    "pptx": Carrier(_ooxml("pptx"), Kind.DOCUMENT, "ppt/media/image1.png"),
     "odt": Carrier(odt, Kind.DOCUMENT, "Pictures/image1.png"),
     "epub": Carrier(epub, Kind.DOCUMENT, "OEBPS/cover.jpg"),
     "zip_in_tar_gz": Carrier(zip_in_tar_gz, Kind.ARCHIVE, "inner.zip / picture.png"),
+    "video_in_zip": Carrier(video_in_zip, Kind.ARCHIVE, "clips/party.mkv"),
     # videos
     "mpeg_ts": Carrier(_video(".ts", "mpeg2video"), Kind.VIDEO),
     "flv": Carrier(_video(".flv", "flv"), Kind.VIDEO),
