@@ -157,15 +157,21 @@ def sampled_times(path: Path) -> list[float] | str:
     """Diagnostic: the moments (s) in the frames SafeLens's video sampler yields.
 
     Runs the worker's sampler in this process with the default options and reads the
-    index each yielded frame carries. Returns a message if the sampler's API changed.
+    index each yielded frame carries; a sampler that runs out of time says so after
+    the moments it reached. Returns a message if the sampler's API changed.
     """
     try:
-        from desktop_app.analysis.verdict import AnalysisOptions
+        from desktop_app.analysis.verdict import AnalysisOptions, CheckFailed
         from desktop_app.analysis.video import VideoSampler
 
         options = AnalysisOptions()
+        times: list[float] = []
         with VideoSampler(str(path), options.max_video_frames, options.video_budget_s) as sampler:
-            return [read_frame_index(rgb) / FPS for rgb in sampler.frames()]
+            try:
+                times.extend(read_frame_index(rgb) / FPS for rgb in sampler.frames())
+            except CheckFailed as failed:
+                print(f"  SafeLens sampler stopped: {failed.status.value}: {failed.reason}")
+        return times
     except (ImportError, AttributeError, TypeError) as exc:
         return f"unavailable ({type(exc).__name__}: {exc})"
 

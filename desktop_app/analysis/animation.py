@@ -30,6 +30,7 @@ checked. Cost is bounded by the caller's deadline, not by a frame count.
 
 from __future__ import annotations
 
+import functools
 import random
 import time
 from collections import deque
@@ -37,6 +38,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 from PIL import Image
 
 from .verdict import CheckFailed, Kind, Status
@@ -52,8 +54,8 @@ NEW_IN_BLOCK = 0.5
 BLOCKS = 4
 MAX_SHIFT = 8  # a pan lined up by at most a quarter of the frame
 HEARTBEAT_S = 2.5
-REMEMBERED = 32
-PENDING = 32
+REMEMBERED = 8
+PENDING = 8
 SIGNATURE_SIDE = 32
 # Browsers show GIF frames with a delay of 0-10 ms for 100 ms; APNG/WebP the same here.
 MIN_FRAME_S = 0.011
@@ -62,49 +64,89 @@ SHORT_FRAME_SHOWN_S = 0.1
 ANIMATION_BUDGET_S = 8.0
 
 
-def signature(small_rgb: np.ndarray) -> np.ndarray:
-    """A frame's signature from its SIGNATURE_SIDE-square RGB thumbnail (float32)."""
-    return np.asarray(small_rgb, dtype=np.float32).reshape(SIGNATURE_SIDE, SIGNATURE_SIDE, 3)
+class Signature:
+    """A frame reduced to a SIGNATURE_SIDE-square colour thumbnail (float32).
+
+    What another frame is compared with is made once, when first needed: the lowest
+    and highest value around each pixel (3x3), and the spectrum of its brightness.
+    """
+
+    __slots__ = ("_bounds", "_spectrum", "pixels")
+
+    def __init__(self, pixels: np.ndarray) -> None:
+        self.pixels = pixels
+        self._bounds: tuple[np.ndarray, np.ndarray] | None = None
+        self._spectrum: np.ndarray | None = None
+
+    def bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per pixel and colour, the range its 3x3 neighbourhood spans."""
+        if self._bounds is None:
+            padded = np.pad(self.pixels, ((1, 1), (1, 1), (0, 0)), mode="edge")
+            around = sliding_window_view(padded, (3, 3), axis=(0, 1))
+            self._bounds = (around.min(axis=(3, 4)), around.max(axis=(3, 4)))
+        return self._bounds
+
+    def spectrum(self) -> np.ndarray:
+        """The 2-D Fourier transform of its brightness, for lining up a pan."""
+        if self._spectrum is None:
+            grey = self.pixels.sum(axis=2)
+            self._spectrum = np.fft.rfft2(grey - grey.mean())
+        return self._spectrum
 
 
-def same_look(a: np.ndarray, b: np.ndarray, shift: tuple[int, int] = (0, 0)) -> bool:
+def signature(small_rgb: np.ndarray) -> Signature:
+    """A frame's signature from its SIGNATURE_SIDE-square RGB thumbnail."""
+    pixels = np.asarray(small_rgb, dtype=np.float32)
+    return Signature(pixels.reshape(SIGNATURE_SIDE, SIGNATURE_SIDE, 3))
+
+
+def same_look(a: Signature, b: Signature, shift: tuple[int, int] = (0, 0)) -> bool:
     """True when ``a`` shows nothing new compared with ``b`` moved by ``shift`` (dy, dx).
 
-    New: the area ``b`` does not cover after the move plus the pixels that match none
-    of their neighbours in ``b`` (so a move of a fraction of a pixel changes nothing);
-    too much of it in all (NEW_AREA) or packed in one block (NEW_IN_BLOCK) is a new look.
+    New: the area ``b`` does not cover after the move, plus the pixels of ``a`` outside
+    the range of the pixels around the same place in ``b`` (a move by a fraction of a
+    pixel blends neighbours, so it stays inside); too much of it in all (NEW_AREA) or
+    packed in one block (NEW_IN_BLOCK) is a new look.
     """
-    side = SIGNATURE_SIDE
-    moved = np.roll(b, shift, axis=(0, 1))
-    revealed = np.zeros((side, side), dtype=bool)
-    dy, dx = shift
-    revealed[: max(dy, 0)] = revealed[side + min(dy, 0) :] = True
-    revealed[:, : max(dx, 0)] = revealed[:, side + min(dx, 0) :] = True
-    padded = np.pad(moved, ((1, 1), (1, 1), (0, 0)), mode="edge")
-    nearest = np.full((side, side), np.inf, dtype=np.float32)
-    for oy in range(3):
-        for ox in range(3):
-            near = np.abs(a - padded[oy : oy + side, ox : ox + side]).mean(axis=2)
-            np.minimum(nearest, near, out=nearest)
-    changed = (nearest > PIXEL_CHANGED) & ~revealed
-    step = side // BLOCKS
+    low, high = b.bounds()
+    if shift != (0, 0):
+        low, high = np.roll(low, shift, axis=(0, 1)), np.roll(high, shift, axis=(0, 1))
+    pixels = a.pixels
+    outside = np.maximum(pixels - high, 0) + np.maximum(low - pixels, 0)
+    # PIXEL_CHANGED is a mean over R, G and B; the excesses are summed over them.
+    return _nothing_new(outside.sum(axis=2) > 3 * PIXEL_CHANGED, _revealed(shift))
+
+
+def _nothing_new(changed: np.ndarray, revealed: np.ndarray) -> bool:
+    changed &= ~revealed
+    step = SIGNATURE_SIDE // BLOCKS
     if changed.reshape(BLOCKS, step, BLOCKS, step).mean(axis=(1, 3)).max() > NEW_IN_BLOCK:
         return False
     return float((changed | revealed).mean()) < NEW_AREA
 
 
-def pan_shift(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
-    """How far the picture moved from ``b`` to ``a`` (dy, dx), by phase correlation."""
-    fa = np.fft.rfft2(a.mean(axis=2) - a.mean())
-    fb = np.fft.rfft2(b.mean(axis=2) - b.mean())
-    cross = fa * np.conj(fb)
-    surface = np.fft.irfft2(cross / (np.abs(cross) + 1e-6), s=a.shape[:2])
-    dy, dx = np.unravel_index(int(np.argmax(surface)), surface.shape)
+@functools.cache
+def _revealed(shift: tuple[int, int]) -> np.ndarray:
+    """The pixels a picture moved by ``shift`` no longer covers."""
     side = SIGNATURE_SIDE
+    revealed = np.zeros((side, side), dtype=bool)
+    dy, dx = shift
+    revealed[: max(dy, 0)] = revealed[side + min(dy, 0) :] = True
+    revealed[:, : max(dx, 0)] = revealed[:, side + min(dx, 0) :] = True
+    revealed.flags.writeable = False
+    return revealed
+
+
+def pan_shift(a: Signature, b: Signature) -> tuple[int, int]:
+    """How far the picture moved from ``b`` to ``a`` (dy, dx), by phase correlation."""
+    cross = a.spectrum() * np.conj(b.spectrum())
+    side = SIGNATURE_SIDE
+    surface = np.fft.irfft2(cross / (np.abs(cross) + 1e-6), s=(side, side))
+    dy, dx = (int(i) for i in np.unravel_index(int(np.argmax(surface)), surface.shape))
     dy, dx = (dy - side if dy > side // 2 else dy), (dx - side if dx > side // 2 else dx)
     if abs(dy) > MAX_SHIFT or abs(dx) > MAX_SHIFT:
         return (0, 0)
-    return (int(dy), int(dx))
+    return (dy, dx)
 
 
 def animation_frame_s(duration_ms: object) -> float:
@@ -122,7 +164,7 @@ def animation_frame_s(duration_ms: object) -> float:
 class _Look:
     """A look not yet checked: the signature that started it and its time on screen."""
 
-    sig: np.ndarray
+    sig: Signature
     shown_s: float
 
 
@@ -132,7 +174,7 @@ class FrameChooser:
 
     seen_s: float = SEEN_S
     heartbeat_s: float = HEARTBEAT_S
-    checked: deque[np.ndarray] = field(default_factory=lambda: deque(maxlen=REMEMBERED))
+    checked: deque[Signature] = field(default_factory=lambda: deque(maxlen=REMEMBERED))
     pending: deque[_Look] = field(default_factory=lambda: deque(maxlen=PENDING))
     rng: random.Random = field(default_factory=random.Random)
     since_check_s: float = 0.0
@@ -141,7 +183,7 @@ class FrameChooser:
     frames_seen: int = 0
     chosen: int = 0
 
-    def offer(self, sig: np.ndarray, shown_s: float) -> bool:
+    def offer(self, sig: Signature, shown_s: float) -> bool:
         """True when this frame (shown for ``shown_s``) must be checked; remembers it."""
         self.frames_seen += 1
         self.since_check_s += max(shown_s, 0.0)
@@ -162,14 +204,15 @@ class FrameChooser:
         self.pending.append(_Look(sig, shown_s))
         return False
 
-    def _covered(self, sig: np.ndarray) -> bool:
+    def _covered(self, sig: Signature) -> bool:
         """Like a frame checked recently: the last one even after a pan, the others as they are."""
         latest = self.checked[-1]
-        if same_look(sig, latest) or same_look(sig, latest, pan_shift(sig, latest)):
+        shift = pan_shift(sig, latest)
+        if same_look(sig, latest, shift) or (shift != (0, 0) and same_look(sig, latest)):
             return True
         return any(same_look(sig, seen) for seen in list(self.checked)[:-1])
 
-    def _choose(self, sig: np.ndarray) -> bool:
+    def _choose(self, sig: Signature) -> bool:
         self.checked.append(sig)
         self.pending = deque(
             (look for look in self.pending if not same_look(look.sig, sig)),
@@ -232,6 +275,6 @@ def _seek(image: Image.Image, index: int) -> bool:
     return True
 
 
-def _rgb_signature(rgb: np.ndarray) -> np.ndarray:
+def _rgb_signature(rgb: np.ndarray) -> Signature:
     small = Image.fromarray(rgb).resize((SIGNATURE_SIDE, SIGNATURE_SIDE), Image.Resampling.BOX)
     return signature(np.asarray(small.convert("RGB")))

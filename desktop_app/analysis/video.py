@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .animation import SIGNATURE_SIDE, FrameChooser, signature
+from .animation import SIGNATURE_SIDE, FrameChooser, Signature, signature
 from .media import DECODE_SIDE
 from .verdict import CheckFailed, Kind, Status
 
@@ -164,7 +164,7 @@ class VideoSampler:
                 self.damaged_packets += 1
 
 
-def _signature(frame: Any) -> np.ndarray:
+def _signature(frame: Any) -> Signature:
     """The chooser's signature: the whole frame averaged down to a small square."""
     side = SIGNATURE_SIDE
     return signature(
