@@ -263,6 +263,26 @@ def test_a_drawing_that_multiplies_its_parts_is_refused_quickly(link: str) -> No
     assert "repeats its parts" in refused(f"{SVG_OPEN}{body}</svg>".encode()).reason
 
 
+def test_many_filters_over_the_canvas_are_refused_quickly() -> None:
+    """Each costs resvg ~0.1 s: 1,900 of them would keep the worker busy for minutes."""
+    shapes = '<rect width="640" height="480" filter="url(#f)"/>' * 1900
+    blur = '<filter id="f"><feGaussianBlur stdDeviation="50"/></filter>'
+    assert "repeats its parts" in refused(f"{SVG_OPEN}{shapes}{blur}</svg>".encode()).reason
+
+
+def test_turbulence_with_a_million_octaves_is_drawn_quickly() -> None:
+    noise = (
+        '<filter id="f" x="0" y="0" width="1" height="1">'
+        '<feTurbulence baseFrequency="0.05" numOctaves="1000000"/></filter>'
+    )
+    started = time.monotonic()
+    picture = drawing(
+        f'{SVG_OPEN}{noise}<rect width="640" height="480" filter="url(#f)"/></svg>'.encode()
+    )
+    assert time.monotonic() - started < 5.0
+    assert picture.std() > 5  # the noise is drawn
+
+
 @pytest.mark.parametrize(
     "body",
     [
