@@ -181,6 +181,24 @@ def test_an_image_pdfium_decodes_itself_comes_as_pixels(tmp_path: Path) -> None:
     assert testpattern.matches(found[1].picture)
 
 
+def test_a_cmyk_jpeg_is_decoded_by_pdfium_not_handed_over() -> None:
+    cmyk = io.BytesIO()
+    testpattern.render(320, 240).convert("CMYK").save(cmyk, format="JPEG", quality=95)
+    jpeg = cmyk.getvalue()
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width 320 /Height 240 /ColorSpace /DeviceCMYK "
+        b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream"
+        % (len(jpeg), jpeg)
+    )
+    data = one_page_pdf(
+        b"q 320 0 0 240 0 0 cm /Im0 Do Q", b"<< /XObject << /Im0 5 0 R >> >>", [image]
+    )
+    found = members(data)
+    assert [m.name for m in found] == ["page 1", "image 1 on page 1"]
+    assert found[1].data is None and found[1].picture is not None
+    assert found[1].picture.shape == (240, 320, 3)
+
+
 def test_every_page_is_looked_at_in_order(tmp_path: Path) -> None:
     photo = Image.fromarray(media.other_photos()["coffee"])
     path = tmp_path / "three.pdf"

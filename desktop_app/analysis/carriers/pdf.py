@@ -9,8 +9,9 @@ here), fetches nothing and does not follow external file references. Order, page
   many small images, and a render shows it as a viewer does. A page of text in
   ordinary fonts only cannot show a picture and is not rendered, so a text-only PDF
   has nothing to check.
-- then each image object at full detail: a JPEG or JPEG 2000 stream is handed over
-  as it is (decoded small by the image path), anything else is decoded by PDFium.
+- then each image object at full detail: a grey or colour JPEG stream is handed over
+  as it is (decoded small and fast by the image path), anything else (CMYK, JPEG 2000,
+  Flate, CCITT, JBIG2...) is decoded by PDFium itself.
   Images under ``MIN_IMAGE_PIXELS`` are left to the page render: they are icons and
   bullets, too small for the models to judge on their own. The same image drawn
   twice is checked once.
@@ -26,12 +27,14 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from PIL import Image
 
 from ..media import MAX_PIXELS, pil_to_rgb
 from ..verdict import CheckFailed, Kind, Status
@@ -42,7 +45,7 @@ MAX_PAGES = 500
 MAX_IMAGES_PER_PAGE = 200
 MAX_IMAGES = 1_000
 MIN_IMAGE_PIXELS = 64 * 64
-_PASSTHROUGH_FILTERS = {("DCTDecode",): "jpeg", ("JPXDecode",): "jpeg2000"}
+_JPEG_ONLY = ("DCTDecode",)
 _TEXT_ONLY = {pdfium_c.FPDF_PAGEOBJ_TEXT}
 
 
@@ -189,11 +192,20 @@ def _image_member(image: pdfium.PdfImage, name: str, budget: Budget, seen: _Seen
     if digest in seen.digests:
         return None
     seen.digests.add(digest)
-    if filters in _PASSTHROUGH_FILTERS:
+    if filters == _JPEG_ONLY and _plain_jpeg(raw):
         budget.admit(len(raw), len(raw))
         return Member(name=name, data=raw)
     budget.admit(width * height * 4, len(raw))
     return Member(name=name, picture=_decoded(image))
+
+
+def _plain_jpeg(raw: bytes) -> bool:
+    """A grey or colour JPEG that reads the same alone; CMYK ones are left to PDFium."""
+    try:
+        with Image.open(io.BytesIO(raw), formats=("JPEG",)) as jpeg:
+            return jpeg.mode in ("L", "RGB")
+    except Exception:  # PDFium may still read what Pillow cannot
+        return False
 
 
 def _decoded(image: pdfium.PdfImage) -> np.ndarray:
@@ -201,8 +213,9 @@ def _decoded(image: pdfium.PdfImage) -> np.ndarray:
     try:
         bitmap = image.get_bitmap(render=False)
         try:
-            return pil_to_rgb(bitmap.to_pil())
+            return pil_to_rgb(bitmap.to_pil())  # a copy: nothing points into the buffer
         finally:
+            bitmap.warn_on_close = False  # PDFium's own buffer, freed now rather than later
             bitmap.close()
     except pdfium.PdfiumError as exc:
         raise _failed(
