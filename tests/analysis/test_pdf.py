@@ -13,11 +13,12 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
+from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
 from desktop_app.analysis.carriers import Budget, Limits, Member
 from desktop_app.analysis.carriers import pdf as pdf_carrier
 from desktop_app.analysis.carriers.pdf import pdf_members
-from desktop_app.analysis.verdict import CheckFailed, Status
+from desktop_app.analysis.verdict import CheckFailed, Kind, Status
 from tests.helpers import media
 from tests.helpers.carriers import assemble_pdf, pdf_of_many_images, text_only_pdf
 
@@ -336,3 +337,26 @@ def test_the_time_budget_stops_a_long_pdf() -> None:
     with pytest.raises(CheckFailed) as failed:
         members(multi_page_pdf([testpattern.render(64, 48)] * 20), budget)
     assert failed.value.status is Status.TIMEOUT
+
+
+# -- end to end, through the worker and the real models (test mode on) -------------------------
+
+
+def test_a_pattern_drawn_as_vectors_in_a_pdf_is_sensitive_on_its_page(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    path = tmp_path / "drawing.pdf"
+    path.write_bytes(one_page_pdf(vector_pattern_stream()))
+    result = analyzer.analyze_file(path)
+    assert result.status is Status.OK and result.is_sensitive
+    assert result.kind is Kind.DOCUMENT and result.member == "page 1"
+
+
+def test_a_password_protected_pdf_is_could_not_check_with_the_reason(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(encrypted_pdf(b"secret"))
+    result = analyzer.analyze_file(path)
+    assert result.could_not_check and not result.is_sensitive
+    assert result.status is Status.UNSUPPORTED and "password" in (result.reason or "")

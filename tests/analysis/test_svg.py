@@ -13,11 +13,12 @@ import pytest
 import resvg_py
 from PIL import Image
 
+from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
 from desktop_app.analysis.carriers import Budget, Member
 from desktop_app.analysis.carriers import svg as svg_carrier
 from desktop_app.analysis.carriers.svg import svg_members
-from desktop_app.analysis.verdict import CheckFailed, Status
+from desktop_app.analysis.verdict import CheckFailed, Kind, Status
 from tests.helpers import carriers
 
 SVG_OPEN = (
@@ -315,3 +316,30 @@ def test_a_gzip_bomb_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_a_damaged_drawing_could_not_be_read(data: bytes) -> None:
     refused(data)
+
+
+# -- end to end, through the worker and the real models (test mode on) -------------------------
+
+
+def test_a_drawing_naming_the_pattern_file_is_not_sensitive_through_the_worker(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    """The link is dropped in the worker too: the drawing shows nothing, so it is clean."""
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(png_of_pattern(640, 480))
+    path = tmp_path / "links.svg"
+    path.write_text(linking(str(secret)))
+    result = analyzer.analyze_file(path)
+    assert result.status is Status.OK and not result.is_sensitive
+    assert result.kind is Kind.DOCUMENT and result.frames_checked == 1
+
+
+def test_a_compressed_drawing_of_the_pattern_is_sensitive(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    svg = carriers.svg_drawing(carriers.pattern_picture(), tmp_path).read_bytes()
+    path = tmp_path / "drawing.svgz"
+    path.write_bytes(gzip.compress(svg))
+    result = analyzer.analyze_file(path)
+    assert result.status is Status.OK and result.is_sensitive
+    assert result.member is not None and "drawing" in result.member
