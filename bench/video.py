@@ -1,6 +1,6 @@
 """Video benchmark: SafeLens against a naive OpenCV + NudeNet loop on a 60-s 1080p clip.
 
-    .venv/bin/python bench/video.py [--runs 3] [--sdk-runs 5] [--gop N]
+    .venv/bin/python bench/video.py [--runs 3] [--sdk-runs 5] [--gop N] [--video-budget S]
 
 Reference: OpenCV reads the clip sequentially and runs ``NudeDetector().detect(frame)``
 on one frame per second (every fps-th frame). Ours: ``safelens check --json clip.mp4``
@@ -212,11 +212,12 @@ def _reference_once(detector: Any, path: Path) -> dict[str, Any]:
     }
 
 
-def phase_sdk(path: Path, runs: int) -> dict[str, Any]:
+def phase_sdk(path: Path, runs: int, video_budget_s: float | None) -> dict[str, Any]:
     from desktop_app.analysis.analyzer import SensitivityAnalyzer
 
     started = time.perf_counter()
-    with SensitivityAnalyzer() as analyzer:
+    budget = {"video_budget_s": video_budget_s} if video_budget_s else {}
+    with SensitivityAnalyzer(**budget) as analyzer:
         analyzer.analyze_image(WARM_IMAGE)
         cold_s = time.perf_counter() - started
         times: list[float] = []
@@ -233,6 +234,7 @@ def phase_sdk(path: Path, runs: int) -> dict[str, Any]:
         "sensitive": last.is_sensitive,
         "frames_checked": last.frames_checked,
         "reason": last.reason,
+        "video_budget_s": analyzer.options.video_budget_s,
     }
 
 
@@ -305,6 +307,7 @@ def report_sdk(sdk: Run) -> float:
     row("  each call", " ".join(f"{t:.2f}" for t in data["times_s"]) + " s")
     row("status / sensitive", f"{data['status']} / {data['sensitive']}")
     row("frames_checked", f"{data['frames_checked']}")
+    row("video budget", f"{data.get('video_budget_s', 8.0):g} s")
     if data["reason"]:
         row("reason", "", data["reason"])
     report_memory(sdk)
@@ -354,6 +357,12 @@ def parse_args() -> argparse.Namespace:
         default=None,
         help="keyframe interval in frames (default: x264's own, 250)",
     )
+    parser.add_argument(
+        "--video-budget",
+        type=float,
+        default=None,
+        help="the SDK's video_budget_s (default: the analyzer's own, 8 s); the CLI keeps its own",
+    )
     parser.add_argument("--phase", choices=["reference", "sdk"], help=argparse.SUPPRESS)
     return parser.parse_args()
 
@@ -365,7 +374,7 @@ def main() -> None:
         emit(phase_reference(clip, args.runs))
         return
     if args.phase == "sdk":
-        emit(phase_sdk(clip, args.sdk_runs))
+        emit(phase_sdk(clip, args.sdk_runs, args.video_budget))
         return
     make_inputs(clip, args.gop)
     clip.read_bytes()  # into the page cache, for both sides
@@ -375,7 +384,8 @@ def main() -> None:
     print("\nRunning the reference ...", flush=True)
     ref = run_phase(script, "reference", *common)
     print("Running ours: SDK ...", flush=True)
-    sdk = run_phase(script, "sdk", "--sdk-runs", str(args.sdk_runs), *common)
+    budget = ["--video-budget", str(args.video_budget)] if args.video_budget else []
+    sdk = run_phase(script, "sdk", "--sdk-runs", str(args.sdk_runs), *budget, *common)
     print("Running ours: CLI ...", flush=True)
     cli = run_cli(clip, args.runs)
     report_ratios(report_reference(ref), report_sdk(sdk), report_cli(cli))

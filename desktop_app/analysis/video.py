@@ -22,6 +22,8 @@ from .media import DECODE_SIDE
 from .verdict import CheckFailed, Kind, Status
 
 DEFAULT_FRAME_S = 1 / 30
+# Damaged packets skipped before a video is no longer cleared (a few is a glitch).
+MAX_DAMAGED_PACKETS, MAX_DAMAGED_SHARE = 5, 0.01
 
 
 class AudioOnly(Exception):  # noqa: N818 - a fact about the file, not a failure
@@ -154,14 +156,27 @@ class VideoSampler:
         return float((following.pts - frame.pts) * base)
 
     def _decoded(self) -> Iterator[Any]:
-        """Decode packet by packet; a damaged packet is skipped, as a player does."""
+        """Decode packet by packet; a damaged packet is skipped, as a player does.
+
+        Too many of them and what a player shows may differ from what was checked, so
+        the video is not cleared.
+        """
         import av
 
+        packets = 0
         for packet in self._container.demux(self._stream):
+            packets += 1
             try:
                 yield from packet.decode()
             except av.error.InvalidDataError:
                 self.damaged_packets += 1
+        if self.damaged_packets > max(MAX_DAMAGED_PACKETS, packets * MAX_DAMAGED_SHARE):
+            raise CheckFailed(
+                Status.UNREADABLE,
+                f"The video is damaged in {self.damaged_packets} places, so not all of its "
+                "pictures could be read.",
+                Kind.VIDEO,
+            )
 
 
 def _signature(frame: Any) -> Signature:

@@ -75,6 +75,17 @@ def test_a_flicker_shorter_than_seen_is_not_worth_a_check() -> None:
     assert not any(chooser.offer(grey, 0.02) for _ in range(20))
 
 
+def test_a_picture_jumping_to_a_new_place_every_frame_is_checked_within_100_ms() -> None:
+    chooser, canvas = FrameChooser(heartbeat_s=1e9), _grey((320, 240))
+    chooser.offer(_sig(canvas), 0.04)
+    chosen = []
+    for step in range(5):  # 25 fps: the third frame has been on screen for 120 ms
+        frame = canvas.copy()
+        frame.paste(_pattern(), ((step * 53) % 220, (step * 37) % 160))
+        chosen.append(chooser.offer(_sig(frame), 0.04))
+    assert chosen[:3] == [False, False, True]
+
+
 def test_a_slow_pan_is_checked_again_once_it_has_drifted() -> None:
     chooser = FrameChooser(heartbeat_s=1e9)  # only the signatures decide here
     chosen = [chooser.offer(_sig(_photo(offset)), 0.04) for offset in range(0, 120, 2)]
