@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 from PIL import Image
 
@@ -249,6 +250,28 @@ def test_tiny_images_are_left_to_the_page_render() -> None:
         one_page_pdf(b"q 16 0 0 16 0 0 cm /I Do Q", b"<< /XObject << /I 5 0 R >> >>", [icon])
     )
     assert [m.name for m in found] == ["page 1"]
+
+
+def test_an_image_stamp_annotation_is_looked_at_in_full_detail() -> None:
+    document = pdfium.PdfDocument(text_only_pdf())
+    page = document[0]
+    stamp = pdfium_c.FPDFPage_CreateAnnot(page, pdfium_c.FPDF_ANNOT_STAMP)
+    pdfium_c.FPDFAnnot_SetRect(stamp, pdfium_c.FS_RECTF(100, 100, 164, 148))
+    image = pdfium.PdfImage.new(document)
+    image.set_bitmap(pdfium.PdfBitmap.from_pil(testpattern.render(320, 240)))
+    image.set_matrix(pdfium.PdfMatrix().scale(64, 48).translate(100, 100))
+    assert pdfium_c.FPDFAnnot_AppendObject(stamp, image)
+    image._detach_finalizer()  # the annotation owns it now
+    pdfium_c.FPDFPage_CloseAnnot(stamp)
+    out = io.BytesIO()
+    document.save(out)
+    page.close()
+    document.close()
+    found = members(out.getvalue())
+    assert [m.name for m in found] == ["page 1", "image 1 on page 1"]
+    # Drawn small on the page, but checked at its own 320x240.
+    assert found[1].picture is not None and testpattern.matches(found[1].picture)
+    assert found[0].picture is not None and not testpattern.matches(found[0].picture)
 
 
 def test_an_attached_file_is_a_member() -> None:

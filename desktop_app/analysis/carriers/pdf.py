@@ -9,9 +9,10 @@ here), fetches nothing and does not follow external file references. Order, page
   many small images, and a render shows it as a viewer does. A page of text in
   ordinary fonts only cannot show a picture and is not rendered, so a text-only PDF
   has nothing to check.
-- then each image object at full detail: a grey or colour JPEG stream is handed over
-  as it is (decoded small and fast by the image path), anything else (CMYK, JPEG 2000,
-  Flate, CCITT, JBIG2...) is decoded by PDFium itself.
+- then each image object at full detail, those in annotations (image stamps) too: a
+  grey or colour JPEG stream is handed over as it is (decoded small and fast by the
+  image path), anything else (CMYK, JPEG 2000, Flate, CCITT, JBIG2...) is decoded by
+  PDFium itself.
   Images under ``MIN_IMAGE_PIXELS`` are left to the page render: they are icons and
   bullets, too small for the models to judge on their own. The same image drawn
   twice is checked once.
@@ -112,11 +113,7 @@ def _page_members(
     images, draws = _survey(page, budget)
     seen.images += len(images)
     if len(images) > MAX_IMAGES_PER_PAGE or seen.images > MAX_IMAGES:
-        raise _failed(
-            Status.UNREADABLE,
-            f"This PDF has too many pictures to check (over {MAX_IMAGES_PER_PAGE} on one "
-            f"page or {MAX_IMAGES:,} in all).",
-        )
+        raise _too_many_images()
     if draws:
         budget.admit(PAGE_SIDE * PAGE_SIDE * 4)
         yield Member(name=f"page {number}", picture=_render(page))
@@ -125,6 +122,44 @@ def _page_members(
         member = _image_member(image, f"image {position} on page {number}", budget, seen)
         if member is not None:
             yield member
+    yield from _annotation_members(page, number, len(images), budget, seen)
+
+
+def _annotation_members(
+    page: pdfium.PdfPage, number: int, position: int, budget: Budget, seen: _Seen
+) -> Iterator[Member]:
+    """Images in annotations (Acrobat's image stamps): the render shows them only small."""
+    for index in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
+        annotation = pdfium_c.FPDFPage_GetAnnot(page, index)
+        if not annotation:
+            continue
+        try:  # the annotation owns its objects: each becomes a member before it is closed
+            for image in _annotation_images(page, annotation):
+                budget.check_time()
+                position += 1
+                seen.images += 1
+                if seen.images > MAX_IMAGES:
+                    raise _too_many_images()
+                name = f"image {position} on page {number}"
+                member = _image_member(image, name, budget, seen)
+                if member is not None:
+                    yield member
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annotation)
+
+
+def _annotation_images(page: pdfium.PdfPage, annotation: object) -> Iterator[pdfium.PdfImage]:
+    for index in range(pdfium_c.FPDFAnnot_GetObjectCount(annotation)):
+        raw = pdfium_c.FPDFAnnot_GetObject(annotation, index)
+        if not raw:
+            continue
+        obj = pdfium.PdfObject(raw, page=page, pdf=page.pdf)
+        if isinstance(obj, pdfium.PdfImage):
+            yield obj
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
+            for inner in page.get_objects(form=obj, max_depth=8):
+                if isinstance(inner, pdfium.PdfImage):
+                    yield inner
 
 
 def _survey(page: pdfium.PdfPage, budget: Budget) -> tuple[list[pdfium.PdfImage], bool]:
@@ -242,6 +277,14 @@ def _attachments(document: pdfium.PdfDocument, budget: Budget) -> Iterator[Membe
                 "A file attached to this PDF is damaged, so it could not be read.",
             ) from exc
         yield Member(name=f"attachment {index + 1} ({attachment.get_name()})", data=data)
+
+
+def _too_many_images() -> CheckFailed:
+    return _failed(
+        Status.UNREADABLE,
+        f"This PDF has too many pictures to check (over {MAX_IMAGES_PER_PAGE} on one "
+        f"page or {MAX_IMAGES:,} in all).",
+    )
 
 
 def _damaged() -> CheckFailed:
