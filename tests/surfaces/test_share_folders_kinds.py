@@ -2,8 +2,9 @@
 
 Every kind in ``tests.helpers.carriers.KINDS`` (images, animations, SVG, PDF, pages,
 mail, vCards, archives, office files, e-books, videos) carrying the admin test pattern
-goes to quarantine with its bytes intact; its benign twin and the files that cannot
-show a picture stay where they are, unchanged.
+goes to quarantine with its bytes intact (a vCard stays, its photo replaced by a
+placeholder, as the contacts surface leaves it); its benign twin and the files that
+cannot show a picture stay where they are, unchanged.
 """
 
 from __future__ import annotations
@@ -64,10 +65,19 @@ def test_an_under_13_share_folder_keeps_no_carrier_and_every_twin(
     ]
     assert moved_others == []
     kept = {path.name: digest(path.read_bytes()) for path in inbox.iterdir()}
-    assert kept == twins | plain  # every twin and plain file in place, unchanged
+    assert {name: kept.get(name) for name in twins | plain} == twins | plain  # unchanged
+    for name in set(kept) - set(twins) - set(plain):  # a vCard is left sanitised in place
+        assert name in pattern and kept[name] != pattern[name]
+        assert analyzer.analyze_file(inbox / name).cleared, f"{name} still shows the picture"
     quarantine = Quarantine()
-    held = {Path(entry.original_path).name: entry for entry in quarantine.entries()}
+    held = set()
+    for entry in quarantine.entries():  # nothing deleted: quarantine holds the same bytes
+        name, _, part = Path(entry.original_path).name.partition("#")
+        data = quarantine.read_bytes(entry.id)
+        assert digest(data) == entry.sha256
+        if part:  # a picture taken out of a file that stays (a vCard's photo)
+            assert name in kept and analyzer.analyze_image(data).is_sensitive
+        else:
+            assert entry.sha256 == pattern[name]
+        held.add(name)
     assert sorted(held) == sorted(pattern)
-    for name, entry in held.items():  # nothing deleted: quarantine holds the same bytes
-        assert entry.sha256 == pattern[name]
-        assert digest(quarantine.read_bytes(entry.id)) == pattern[name]
