@@ -10,6 +10,7 @@ report and, for containers, the name of the member that holds the picture.
 from __future__ import annotations
 
 import base64
+import gzip
 import io
 import mailbox
 import tarfile
@@ -119,6 +120,24 @@ def svg_drawing(picture: Image.Image, folder: Path) -> Path:
         f'viewBox="0 0 {width} {height}">\n<rect width="{width}" height="{height}" '
         f'fill="white"/>\n{body}\n</svg>\n'
     )
+    return path
+
+
+def svg_with_doctype(picture: Image.Image, folder: Path) -> Path:
+    """The drawing as design programs save it: an XML prolog and the SVG 1.1 DOCTYPE."""
+    text = svg_drawing(picture, folder).read_text()
+    path = folder / "exported.svg"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<!DOCTYPE svg PUBLIC '
+        '"-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + text
+    )
+    return path
+
+
+def svgz(picture: Image.Image, folder: Path) -> Path:
+    """The drawing gzip-compressed (.svgz), which browsers and viewers open as an SVG."""
+    path = folder / "drawing.svgz"
+    path.write_bytes(gzip.compress(svg_drawing(picture, folder).read_bytes(), mtime=0))
     return path
 
 
@@ -552,6 +571,8 @@ KINDS: dict[str, Carrier] = {
     # vector and markup
     "svg_drawing": Carrier(svg_drawing, Kind.DOCUMENT),
     "svg_data_uri": Carrier(svg_data_uri, Kind.DOCUMENT, ANY_MEMBER),
+    "svg_with_doctype": Carrier(svg_with_doctype, Kind.DOCUMENT),
+    "svgz": Carrier(svgz, Kind.ARCHIVE),  # by its bytes a gzip stream, with a drawing inside
     "pdf": Carrier(pdf, Kind.DOCUMENT, "page 1"),
     "html": Carrier(web_page, Kind.DOCUMENT, ANY_MEMBER),
     "mhtml": Carrier(mhtml, Kind.DOCUMENT, "picture.png"),
