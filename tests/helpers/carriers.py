@@ -97,6 +97,20 @@ def cursor(picture: Image.Image, folder: Path) -> Path:
     return path
 
 
+def psd(picture: Image.Image, folder: Path) -> Path:
+    """A Photoshop file with only its composite image (written by hand: Pillow reads PSD only)."""
+    rgb = np.asarray(picture.convert("RGB"))
+    height, width = rgb.shape[:2]
+    header = b"8BPS" + (1).to_bytes(2, "big") + bytes(6) + (3).to_bytes(2, "big")
+    header += height.to_bytes(4, "big") + width.to_bytes(4, "big")
+    header += (8).to_bytes(2, "big") + (3).to_bytes(2, "big")  # 8 bits, RGB
+    sections = bytes(4) * 3  # no colour table, no resources, no layers
+    planes = np.ascontiguousarray(rgb.transpose(2, 0, 1)).tobytes()  # R, G, B planes, raw
+    path = folder / "picture.psd"
+    path.write_bytes(header + sections + (0).to_bytes(2, "big") + planes)
+    return path
+
+
 def jpeg_xl(picture: Image.Image, folder: Path) -> Path:
     """JPEG XL through the pillow_jxl plugin (importing it registers the format)."""
     import pillow_jxl  # noqa: F401
@@ -493,6 +507,15 @@ def video_in_zip(picture: Image.Image, folder: Path) -> Path:
     return path
 
 
+def rar(picture: Image.Image, folder: Path) -> Path:
+    """A RAR5 archive with the picture stored (tests/helpers/archives.py writes RAR5)."""
+    from tests.helpers import archives
+
+    path = folder / "photos.rar"
+    path.write_bytes(archives.rar5(archives.rar5_file("photos/picture.png", encoded(picture))))
+    return path
+
+
 def zip_in_tar_gz(picture: Image.Image, folder: Path) -> Path:
     """A .tar.gz holding a ZIP that holds the picture (nested containers)."""
     inner = _zip_bytes([("picture.png", encoded(picture))])
@@ -563,6 +586,7 @@ KINDS: dict[str, Carrier] = {
     "dds": Carrier(_image(".dds", "DDS"), Kind.IMAGE),
     "sgi": Carrier(_image(".sgi", "SGI"), Kind.IMAGE),
     "qoi": Carrier(_image(".qoi", "QOI"), Kind.IMAGE),
+    "psd": Carrier(psd, Kind.IMAGE),
     "jpeg_xl": Carrier(jpeg_xl, Kind.IMAGE),
     # animations
     "gif_animated": Carrier(_animation(".gif", "GIF"), Kind.IMAGE),
@@ -586,6 +610,7 @@ KINDS: dict[str, Carrier] = {
     "tar_bz2": Carrier(_tar(".tar.bz2", "w:bz2"), Kind.ARCHIVE, "photos/picture.jpg"),
     "tar_xz": Carrier(_tar(".tar.xz", "w:xz"), Kind.ARCHIVE, "photos/picture.jpg"),
     "7z": Carrier(sevenzip, Kind.ARCHIVE, "picture.png"),
+    "rar_stored": Carrier(rar, Kind.ARCHIVE, "photos/picture.png"),
     "docx": Carrier(docx, Kind.DOCUMENT, "word/media/image1.png"),
     "xlsx": Carrier(_ooxml("xlsx"), Kind.DOCUMENT, "xl/media/image1.png"),
     "pptx": Carrier(_ooxml("pptx"), Kind.DOCUMENT, "ppt/media/image1.png"),
