@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import io
 import mailbox
+import time
 import urllib.parse
 import xml.etree.ElementTree as ET
 from email.message import EmailMessage
@@ -115,6 +116,20 @@ def test_broken_markup_still_gives_its_pictures() -> None:
 
 def test_undecodable_data_uris_show_nothing_and_hold_nothing() -> None:
     assert page('<img src="data:image/png;base64,@@@@"><img src="data:image/png">') == []
+
+
+@pytest.mark.parametrize("unit", ["</", "<?", "<!", "<a x='", "<"])
+def test_markup_that_never_closes_is_answered_quickly(unit: str) -> None:
+    """Python's HTML parser re-reads unclosed constructs: a quadratic trap for a hostile page."""
+    started = time.monotonic()
+    assert page(unit * 500_000) == []
+    assert time.monotonic() - started < 3.0
+
+
+def test_a_style_block_left_open_at_the_end_still_counts() -> None:
+    found = page(f"<p>hi</p><style>body {{ background: url({data_uri(pattern())}) }}")
+    assert [m.name for m in found] == ["inline image 1"]
+    assert shows_pattern(found[0].data)
 
 
 @pytest.mark.parametrize(

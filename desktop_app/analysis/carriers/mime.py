@@ -30,7 +30,7 @@ from .base import MIB, Budget, LimitReached, Member, Source, read_whole
 
 MAX_PAGE_BYTES = 256 * MIB  # one web page or one e-mail, read whole
 MAX_PARTS_DEPTH = 32  # multipart inside multipart inside attached message ...
-_FEED_CHARS = 64 * 1024
+_FEED_CHARS = 256 * 1024
 _SPACE = re.compile(rb"[\t\n\f\r ]+")
 _BASE64_ALPHABET = re.compile(rb"^[A-Za-z0-9+/]*$")
 _SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
@@ -133,9 +133,12 @@ class _PageReader(HTMLParser):
         line, column = self.getpos()
         return self._lines[line - 1] + column
 
-    def close_svg(self) -> None:
-        """An ``<svg>`` never closed runs to the end of the page (browsers draw it)."""
-        if self._svg_depth:
+    def close_page(self, tail: str) -> None:
+        """The end: ``tail`` is the text after the last ``>`` (no tag can be in it)."""
+        if self._in_code:
+            self.found.extend(("uri", uri) for uri in css_data_uris(tail))  # an unclosed <style>
+        self.close()
+        if self._svg_depth:  # an <svg> never closed runs to the end (browsers draw it)
             self.found.append(("svg", self.text[self._svg_start :]))
             self._svg_depth = 0
 
@@ -161,15 +164,20 @@ def page_text(data: bytes) -> str:
 
 
 def page_members(text: str, budget: Budget, prefix: str = "") -> Iterator[Member]:
-    """The inline pictures of one page's text, named "inline image 3" (after ``prefix``)."""
+    """The inline pictures of one page's text, named "inline image 3" (after ``prefix``).
+
+    Fed in pieces with a look at the clock in between. Only the text up to the last ``>``
+    is parsed: nothing after it can be a tag (browsers drop a tag cut off by the end), and
+    Python's parser takes quadratic time re-reading unclosed ``</``, ``<?`` or ``<!`` there.
+    """
+    cut = text.rfind(">") + 1
     reader = _PageReader(text)
     number = 0
-    for pos in range(0, max(len(text), 1), _FEED_CHARS):
+    for pos in range(0, max(cut, 1), _FEED_CHARS):
         budget.check_time()
-        reader.feed(text[pos : pos + _FEED_CHARS])
-        if pos + _FEED_CHARS >= len(text):
-            reader.close()
-            reader.close_svg()
+        reader.feed(text[pos : min(cut, pos + _FEED_CHARS)])
+        if pos + _FEED_CHARS >= cut:
+            reader.close_page(text[cut:])
         for what, found in reader.found:
             data = _inline_bytes(what, found, budget)
             if data:
