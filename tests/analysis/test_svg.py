@@ -93,6 +93,62 @@ def test_every_way_of_embedding_a_picture_is_found_and_each_picture_once() -> No
     assert embedded == {first, second, third}  # the font is not a picture
 
 
+def pattern_rects(width: int = 640, height: int = 480) -> str:
+    """The pattern's grid as <rect>s, in the top 75 % as testpattern draws it."""
+    grid_h = height * testpattern.GRID_HEIGHT
+    cell_w, cell_h = width / testpattern.COLUMNS, grid_h / testpattern.ROWS
+    return "".join(
+        f'<rect x="{col * cell_w:.1f}" y="{row * cell_h:.1f}" width="{cell_w:.1f}" '
+        f'height="{cell_h:.1f}" fill="rgb{tuple(int(c) for c in testpattern.PALETTE[code])}"/>'
+        for (row, col), code in np.ndenumerate(testpattern.CODE)
+    )
+
+
+@pytest.mark.parametrize(
+    ("hidden", "reveal"),
+    [
+        ('visibility="hidden"', '<set attributeName="visibility" to="visible" begin="2s"/>'),
+        (
+            'style="display:none"',
+            '<animate attributeName="display" values="none;inline" dur="3s"/>',
+        ),
+        ('opacity="0"', '<animate attributeName="opacity" from="0" to="1" dur="3s"/>'),
+    ],
+    ids=["set-visibility", "animate-display", "fade-in"],
+)
+def test_a_picture_an_animation_reveals_is_seen(hidden: str, reveal: str) -> None:
+    svg = f"{SVG_OPEN}<g {hidden}>{reveal}{pattern_rects()}</g></svg>"
+    found = members(svg.encode())
+    assert [m.name for m in found] == ["drawing", "drawing, once animated"]
+    assert found[0].picture is not None and is_blank(found[0].picture)
+    assert found[1].picture is not None and testpattern.matches(found[1].picture)
+
+
+def test_a_picture_an_animation_swaps_in_is_a_member() -> None:
+    blank = carriers.encoded(Image.new("RGB", (64, 48), "white"))
+    swap = f'<set attributeName="href" to="{data_uri(png_of_pattern())}" begin="1s"/>'
+    image = f'<image href="{data_uri(blank)}" width="640" height="480">{swap}</image>'
+    found = members(f"{SVG_OPEN}{image}</svg>".encode())
+    assert [m.name for m in found] == [
+        "drawing",
+        "drawing, once animated",
+        "embedded image 1",
+        "embedded image 2",
+    ]
+    assert found[1].picture is not None and testpattern.matches(found[1].picture)
+    assert {m.data for m in found[2:]} == {blank, png_of_pattern()}
+
+
+def test_the_values_of_an_animation_are_split_around_data_uris() -> None:
+    split = svg_carrier._animation_values
+    assert split("0; 0.5;1") == ["0", "0.5", "1"]
+    assert split("data:image/png;base64,AAA=;data:image/gif;base64,BBB;none") == [
+        "data:image/png;base64,AAA=",
+        "data:image/gif;base64,BBB",
+        "none",
+    ]
+
+
 def test_a_compressed_drawing_svgz_is_read() -> None:
     svg = f'{SVG_OPEN}<image href="{data_uri(png_of_pattern())}" width="640" height="480"/></svg>'
     found = members(gzip.compress(svg.encode()))

@@ -14,8 +14,9 @@ in a data: URI, and written out again; resvg renders that copy, in a thread with
 large stack (deep drawings overflow the default one and crash the process).
 
 Text is drawn without system fonts: the words in a drawing are not what the models
-judge, and loading the fonts costs ~60 ms per drawing. Animations (SMIL, CSS) are not
-played: the drawing is checked as it first appears, its embedded pictures all.
+judge, and loading the fonts costs ~60 ms per drawing. resvg draws the first moment of
+an animated drawing only, so one that animates attributes (<set>, <animate>) is drawn
+a second time with each at its last value: what is hidden at first is seen too.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 import zlib
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.parsers import expat
@@ -54,6 +56,8 @@ _EFFECT_WEIGHT = {"filter": 20, "mask": 1, "clipPath": 1, "pattern": 1}
 MAX_OCTAVES = 10  # feTurbulence: each octave halves; past 10 nothing visible changes
 
 SVG_NS = "http://www.w3.org/2000/svg"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_ANIMATIONS = {"set", "animate", "animateColor"}
 _RASTER_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a")
 _URL = re.compile(r"url\(\s*(['\"]?)\s*([^'\")]*?)\s*\1\s*\)", re.IGNORECASE)
 _CSS_IMPORT = re.compile(r"@import[^;]*;?", re.IGNORECASE)
@@ -68,10 +72,14 @@ def svg_members(source: Source, budget: Budget) -> Iterator[Member]:
     root = _parse(_read(source, budget), budget)
     _refuse_huge_canvas(root)
     embedded = _data_uris(root)
-    _make_safe(root)
-    _refuse_expensive(root)
-    budget.admit(RENDER_SIDE * RENDER_SIDE * 4)
-    yield Member(name="drawing", picture=_render(ET.tostring(root, encoding="unicode"), budget))
+    animated = _after_animation(root)
+    for name, drawing in (("drawing", root), ("drawing, once animated", animated)):
+        if drawing is None:
+            continue
+        _make_safe(drawing)
+        _refuse_expensive(drawing)
+        budget.admit(RENDER_SIDE * RENDER_SIDE * 4)
+        yield Member(name=name, picture=_render(ET.tostring(drawing, encoding="unicode"), budget))
     for index, uri in enumerate(embedded, start=1):
         budget.check_time()
         budget.admit(len(uri) * 3 // 4, len(uri))
@@ -299,6 +307,8 @@ def _data_uris(root: ET.Element) -> list[str]:
     found: dict[str, None] = {}
     for element in root.iter():
         texts = list(element.attrib.values())
+        if _local(element.tag) in _ANIMATIONS:
+            texts += _animation_values(element.get("values", ""))
         if _local(element.tag) == "style" and element.text:
             texts.append(element.text)
         for text in texts:
@@ -309,6 +319,57 @@ def _data_uris(root: ET.Element) -> list[str]:
                     if match.group(2)[:5].lower() == "data:":
                         found[match.group(2)] = None
     return [uri for uri in found if not _media_type(uri).startswith(_NOT_PICTURES)]
+
+
+def _after_animation(root: ET.Element) -> ET.Element | None:
+    """A copy showing what <set>/<animate> reveal (resvg draws the first moment only).
+
+    Each animated attribute takes its last value ('to', or the last of 'values'), which
+    shows what was hidden at first (visibility, display, opacity, another picture).
+    None when the drawing animates no attribute.
+    """
+    if not any(_local(e.tag) in _ANIMATIONS and e.get("attributeName") for e in root.iter()):
+        return None
+    copy = deepcopy(root)
+    by_id = {element.get("id"): element for element in copy.iter() if element.get("id")}
+    parents = {child: parent for parent in copy.iter() for child in parent}
+    changed = False
+    for animation in (e for e in copy.iter() if _local(e.tag) in _ANIMATIONS):
+        name, final = animation.get("attributeName"), _final_value(animation)
+        link = _href(animation)
+        target = by_id.get(link[1:]) if link.startswith("#") else parents.get(animation)
+        if not name or final is None or target is None:
+            continue
+        attribute = _XLINK_HREF if name == "xlink:href" else name
+        target.set(attribute, final)
+        if "style" in target.attrib:  # a style declaration would win over the attribute
+            declaration = rf"(?i)(^|;)\s*{re.escape(name)}\s*:[^;]*"
+            target.set("style", re.sub(declaration, r"\1", target.get("style", "")))
+        changed = True
+    return copy if changed else None
+
+
+def _final_value(animation: ET.Element) -> str | None:
+    if animation.get("to") is not None:
+        return animation.get("to")
+    values = _animation_values(animation.get("values", ""))
+    return values[-1] if values else None
+
+
+def _animation_values(text: str) -> list[str]:
+    """'a;b;c' as its values; a data: URI's own ';' (before its ',') does not split it."""
+    values: list[str] = []
+    for piece in text.split(";"):
+        last = values[-1] if values else ""
+        if last.lower().startswith("data:") and "," not in last:
+            values[-1] = f"{last};{piece.strip()}"
+        else:
+            values.append(piece.strip())
+    return [value for value in values if value]
+
+
+def _href(element: ET.Element) -> str:
+    return (element.get("href") or element.get(_XLINK_HREF) or "").strip()
 
 
 def _make_safe(root: ET.Element) -> None:
