@@ -84,7 +84,9 @@ def test_the_benign_twin_is_clean(
     assert result.kind is KINDS[kind].kind, summary(result)
 
 
-@pytest.mark.parametrize("name", ["text", "csv", "wav", "zip_of_text", "pdf_text_only"])
+@pytest.mark.parametrize(
+    "name", ["text", "csv", "wav", "m4a", "zip_of_text", "pdf_text_only", "docx_text_only"]
+)
 def test_a_file_that_cannot_show_a_picture_has_nothing_to_check(
     analyzer: SensitivityAnalyzer, no_picture: dict[str, Path], name: str
 ) -> None:

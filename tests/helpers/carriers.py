@@ -181,11 +181,12 @@ def _mosaic_rects(picture: Image.Image, columns: int, rows: int) -> list[Rect]:
     width, height = SIZE
     small = np.asarray(picture.convert("RGB").resize((columns, rows), Image.Resampling.BOX))
     cell_w, cell_h = width // columns, height // rows
-    return [
-        (col * cell_w, row * cell_h, cell_w, cell_h, tuple(int(c) for c in small[row, col]))
-        for row in range(rows)
-        for col in range(columns)
-    ]  # type: ignore[misc]
+    rects: list[Rect] = []
+    for row in range(rows):
+        for col in range(columns):
+            r, g, b = (int(c) for c in small[row, col])
+            rects.append((col * cell_w, row * cell_h, cell_w, cell_h, (r, g, b)))
+    return rects
 
 
 def svg_data_uri(picture: Image.Image, folder: Path) -> Path:
@@ -386,10 +387,10 @@ _OOXML = {
 }
 
 
-def _ooxml(which: str) -> Builder:
+def _ooxml(which: str) -> Callable[[Image.Image | None, Path], Path]:
     file_name, folder_name, main, content_type, body = _OOXML[which]
 
-    def build(picture: Image.Image, folder: Path) -> Path:
+    def build(picture: Image.Image | None, folder: Path) -> Path:
         content_types = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -412,8 +413,9 @@ def _ooxml(which: str) -> Builder:
             ("[Content_Types].xml", content_types.encode()),
             ("_rels/.rels", rels.encode()),
             (f"{folder_name}/{main}", xml.encode()),
-            (f"{folder_name}/media/image1.png", encoded(picture)),
         ]
+        if picture is not None:  # None: a document of text only
+            entries.append((f"{folder_name}/media/image1.png", encoded(picture)))
         path.write_bytes(_zip_bytes(entries))
         return path
 
@@ -696,6 +698,7 @@ def no_picture_files(folder: Path) -> dict[str, Path]:
         "wav": folder / "tone.wav",
         "zip_of_text": folder / "letters.zip",
         "pdf_text_only": folder / "list.pdf",
+        "m4a": folder / "tone.m4a",
     }
     paths["text"].write_text("see you at four\nbring the ball\n")
     paths["csv"].write_text("name,score\nSam,12\nAlex,9\n")
@@ -704,7 +707,25 @@ def no_picture_files(folder: Path) -> dict[str, Path]:
         _zip_bytes([("letter1.txt", b"Dear Sam,\n"), ("sub/letter2.txt", b"Dear Alex,\n")])
     )
     paths["pdf_text_only"].write_bytes(text_only_pdf())
+    _m4a(paths["m4a"])
+    paths["docx_text_only"] = _ooxml("docx")(None, folder)
     return paths
+
+
+def _m4a(path: Path) -> Path:
+    """One second of a tone as AAC in an MP4 container: sound only, no video stream."""
+    import av
+
+    with av.open(str(path), mode="w") as container:
+        stream = container.add_stream("aac", rate=44100)
+        tone = np.sin(np.arange(44100) * 2 * np.pi * 440 / 44100).astype(np.float32)
+        frame = av.AudioFrame.from_ndarray(tone.reshape(1, -1), format="fltp", layout="mono")
+        frame.sample_rate = 44100
+        for packet in stream.encode(frame):
+            container.mux(packet)
+        for packet in stream.encode(None):
+            container.mux(packet)
+    return path
 
 
 # -- hostile containers -----------------------------------------------------------------------
