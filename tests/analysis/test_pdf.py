@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import io
 import time
@@ -285,6 +286,36 @@ def test_an_attached_file_is_a_member() -> None:
     found = members(out.getvalue())
     assert [m.name for m in found] == ["attachment 1 (holiday.png)"]
     assert found[0].data == png.getvalue()
+
+
+def test_a_file_attached_to_a_page_is_a_member() -> None:
+    document = pdfium.PdfDocument(text_only_pdf())
+    page = document[0]
+    clip = pdfium_c.FPDFPage_CreateAnnot(page, pdfium_c.FPDF_ANNOT_FILEATTACHMENT)
+    pdfium_c.FPDFAnnot_SetRect(clip, pdfium_c.FS_RECTF(10, 10, 30, 30))
+    png = carriers_png()
+    wide_name = ctypes.c_char_p("beach.png\0".encode("utf-16-le"))  # FPDF_WIDESTRING
+    raw = pdfium_c.FPDFAnnot_AddFileAttachment(
+        clip, ctypes.cast(wide_name, pdfium_c.FPDF_WIDESTRING)
+    )
+    assert raw
+    assert pdfium_c.FPDFAttachment_SetFile(raw, document.raw, png, len(png))
+    pdfium_c.FPDFPage_CloseAnnot(clip)
+    out = io.BytesIO()
+    document.save(out)
+    page.close()
+    document.close()
+    found = members(out.getvalue())
+    assert [(m.name, m.data) for m in found] == [
+        ("page 1", None),  # the paper clip is drawn
+        ("attachment on page 1 (beach.png)", png),
+    ]
+
+
+def carriers_png() -> bytes:
+    out = io.BytesIO()
+    testpattern.render(200, 150).save(out, format="PNG")
+    return out.getvalue()
 
 
 def test_a_path_and_its_bytes_give_the_same_members(tmp_path: Path) -> None:

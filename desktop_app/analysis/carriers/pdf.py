@@ -16,7 +16,8 @@ here), fetches nothing and does not follow external file references. Order, page
   Images under ``MIN_IMAGE_PIXELS`` are left to the page render: they are icons and
   bullets, too small for the models to judge on their own. The same image drawn
   twice is checked once.
-- last, the files attached to the document (they may be photos or other carriers).
+- files attached to a page (paper-clip annotations) with that page, and last the files
+  attached to the document (they may be photos or other carriers).
 
 Limits fail closed ("could not check"): more than ``MAX_PAGES`` pages, more than
 ``MAX_IMAGES_PER_PAGE`` images on one page or ``MAX_IMAGES`` in the file (a PDF made of
@@ -134,6 +135,10 @@ def _annotation_members(
         if not annotation:
             continue
         try:  # the annotation owns its objects: each becomes a member before it is closed
+            attached = _attached_to(page, annotation, budget)
+            if attached is not None:
+                name, data = attached
+                yield Member(name=f"attachment on page {number} ({name})", data=data)
             for image in _annotation_images(page, annotation):
                 budget.check_time()
                 position += 1
@@ -146,6 +151,20 @@ def _annotation_members(
                     yield member
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annotation)
+
+
+def _attached_to(
+    page: pdfium.PdfPage, annotation: object, budget: Budget
+) -> tuple[str, bytes] | None:
+    """The file a file-attachment annotation (a paper clip on the page) carries."""
+    if pdfium_c.FPDFAnnot_GetSubtype(annotation) != pdfium_c.FPDF_ANNOT_FILEATTACHMENT:
+        return None
+    raw = pdfium_c.FPDFAnnot_GetFileAttachment(annotation)
+    if not raw:
+        return None
+    attachment = pdfium.PdfAttachment(raw, page.pdf)
+    data = _attachment_data(attachment, budget)
+    return (attachment.get_name(), data) if data else None
 
 
 def _annotation_images(page: pdfium.PdfPage, annotation: object) -> Iterator[pdfium.PdfImage]:
@@ -263,20 +282,25 @@ def _attachments(document: pdfium.PdfDocument, budget: Budget) -> Iterator[Membe
     for index in range(document.count_attachments()):
         budget.check_time()
         attachment = document.get_attachment(index)
-        size = ctypes.c_ulong()
-        if not pdfium_c.FPDFAttachment_GetFile(attachment, None, 0, ctypes.byref(size)):
-            continue  # an entry without a file: nothing to show
-        if size.value == 0:
-            continue
-        budget.admit(size.value)
-        try:
-            data = bytes(attachment.get_data())
-        except pdfium.PdfiumError as exc:
-            raise _failed(
-                Status.UNREADABLE,
-                "A file attached to this PDF is damaged, so it could not be read.",
-            ) from exc
-        yield Member(name=f"attachment {index + 1} ({attachment.get_name()})", data=data)
+        data = _attachment_data(attachment, budget)
+        if data:
+            yield Member(name=f"attachment {index + 1} ({attachment.get_name()})", data=data)
+
+
+def _attachment_data(attachment: pdfium.PdfAttachment, budget: Budget) -> bytes:
+    """An attached file's bytes, its size admitted first; empty when it has none."""
+    size = ctypes.c_ulong()
+    if not pdfium_c.FPDFAttachment_GetFile(attachment, None, 0, ctypes.byref(size)):
+        return b""  # an entry without a file: nothing to show
+    if size.value == 0:
+        return b""
+    budget.admit(size.value)
+    try:
+        return bytes(attachment.get_data())
+    except pdfium.PdfiumError as exc:
+        raise _failed(
+            Status.UNREADABLE, "A file attached to this PDF is damaged, so it could not be read."
+        ) from exc
 
 
 def _too_many_images() -> CheckFailed:

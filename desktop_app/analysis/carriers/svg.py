@@ -94,11 +94,11 @@ def svg_members(source: Source, budget: Budget) -> Iterator[Member]:
 def _read(source: Source, budget: Budget) -> bytes:
     """The drawing's bytes, gunzipped (.svgz) within the limits."""
     if isinstance(source, str):
-        path = Path(source)
-        if path.stat().st_size > MAX_SVG_BYTES:
-            raise _too_big()
-        with path.open("rb") as file:
-            data = file.read(MAX_SVG_BYTES + 1)
+        try:
+            with Path(source).open("rb") as file:
+                data = file.read(MAX_SVG_BYTES + 1)
+        except OSError as exc:
+            raise _failed(Status.UNREADABLE, "This drawing could not be read.") from exc
     else:
         data = source
     if len(data) > MAX_SVG_BYTES:
