@@ -302,3 +302,32 @@ def test_a_web_page_with_an_ordinary_inline_photo_is_checked_clean(
     path.write_text(f'<html><body><img src="{data_uri(out.getvalue())}"></body></html>')
     result = analyzer.analyze_file(path)
     assert (result.status, result.is_sensitive, result.frames_checked) == (Status.OK, False, 1)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Content-Type: image/png" + "; a=b" * 20_000,
+        'Content-Disposition: attachment; filename="' + "=?utf-8?q?a?= " * 20_000 + '"',
+        "Content-Disposition: attachment; "
+        + " ".join(f"filename*{i}*=utf-8''a%20;" for i in range(20_000)),
+    ],
+    ids=["parameters", "encoded-words", "rfc2231-pieces"],
+)
+def test_hostile_headers_are_read_quickly(header: str) -> None:
+    raw = (
+        "From: a@example.org\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+        f"--b\r\n{header}\r\n\r\nAAAA\r\n--b--\r\n"
+    ).encode()
+    started = time.monotonic()
+    assert len(list(mime_members(raw, Budget()))) == 1
+    assert time.monotonic() - started < 3.0
+
+
+def test_an_encoded_attachment_name_is_decoded_for_the_reader() -> None:
+    message = EmailMessage()
+    message.set_content("Hi")
+    message.add_attachment(b"data", "application", "octet-stream", filename="Strand €.jpg")
+    assert [m.name for m in mime_members(message.as_bytes(), Budget())] == [
+        "attachment 2 (Strand €.jpg)"
+    ]
