@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -119,14 +119,30 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str, str]] = {
 }
 
 
+@pytest.fixture(scope="module")
+def isolated(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[SensitivityAnalyzer, Path]]:
+    """An analyzer whose workers have a temporary folder of their own (TMPDIR), to watch it."""
+    private = tmp_path_factory.mktemp("worker-tmp")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TMPDIR", str(private))  # read by the spawned workers' tempfile
+        with SensitivityAnalyzer(test_pattern=True, workers=1) as checker:
+            yield checker, private
+
+
 @pytest.mark.parametrize("name", list(HOSTILE))
 def test_a_hostile_container_gets_a_specific_reason_quickly(
-    analyzer: SensitivityAnalyzer, tmp_path: Path, name: str
+    isolated: tuple[SensitivityAnalyzer, Path], tmp_path: Path, name: str
 ) -> None:
+    analyzer, private_tmp = isolated
     build, file_name, says = HOSTILE[name]
     path = build(tmp_path / file_name)
     plain = carriers.plain_jpeg(tmp_path / "plain.jpg")
+    analyzer.analyze_file(plain)  # the workers are running (and made their folders)
     before = safelens_temp_files()
+    # onnxruntime writes a '.ses' file (its telemetry session id) there when imported.
+    elsewhere = set(private_tmp.rglob("*"))
 
     started = time.monotonic()
     result = analyzer.analyze_file(path)
@@ -139,3 +155,19 @@ def test_a_hostile_container_gets_a_specific_reason_quickly(
     assert after.status is Status.OK and not after.is_sensitive, summary(after)
     assert after.frames_checked == 1, summary(after)
     assert safelens_temp_files() <= before  # nothing left behind
+    assert set(private_tmp.rglob("*")) == elsewhere  # nothing written anywhere else either
+
+
+def test_checking_carriers_writes_nothing_outside_the_workers_folder(
+    isolated: tuple[SensitivityAnalyzer, Path], carrier_files: dict[str, Path]
+) -> None:
+    analyzer, private_tmp = isolated
+    kinds = ["7z", "rar_stored", "video_in_zip", "zip_in_tar_gz", "pdf", "svg_drawing", "eml"]
+    kinds += ["docx", "mpeg_ts", "jpeg_xl", "psd"]
+    analyzer.analyze_file(carrier_files["zip"])  # the workers are running
+    before, elsewhere = safelens_temp_files(), set(private_tmp.rglob("*"))
+    for kind in kinds:
+        result = analyzer.analyze_file(carrier_files[kind])
+        assert result.is_sensitive, f"{kind}: {summary(result)}"
+    assert safelens_temp_files() <= before
+    assert set(private_tmp.rglob("*")) == elsewhere
