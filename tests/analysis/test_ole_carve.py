@@ -264,3 +264,18 @@ def test_a_picture_hidden_in_an_unknown_binary_is_found_and_checked(
     result = analyzer.analyze_file(path)
     assert (result.status, result.is_sensitive) == (Status.OK, True)
     assert result.member == "picture at byte 200000"
+
+
+def test_a_picture_split_over_excel_continue_records_is_whole_again() -> None:
+    png = encoded("PNG", (320, 240), compress_level=0)
+    blob = bytes(40) + png  # an OfficeArt BLIP header, then the PNG
+    records = b"\x09\x08\x10\x00" + bytes(16)  # BOF
+    chunks = [blob[i : i + 8224] for i in range(0, len(blob), 8224)]
+    assert len(chunks) > 2
+    for number, chunk in enumerate(chunks):
+        kind = 0x00EB if number == 0 else 0x003C  # MsoDrawingGroup, then CONTINUE
+        records += struct.pack("<HH", kind, len(chunk)) + chunk
+    records += b"\x0a\x00\x00\x00"  # EOF
+    found = ole({"Workbook": records})
+    assert [m.name for m in found] == ["Workbook / picture at byte 56"]
+    assert found[0].data == png

@@ -107,7 +107,28 @@ def _stream_members(ole: Any, path: list[str], budget: Budget) -> Iterator[Membe
         if data:
             yield Member(name=_attachment_name(ole, path) or name, data=data)
         return
+    if path[-1] in ("Workbook", "Book"):
+        data = biff_payloads(data, budget)
     yield from picture_members(data, budget, name)
+
+
+def biff_payloads(data: bytes, budget: Budget) -> bytes:
+    """An Excel stream without its record headers, so a picture split over CONTINUE records
+
+    (at most 8,224 bytes each) is whole again; what does not parse as records is kept as is.
+    """
+    pieces: list[bytes] = []
+    pos = 0
+    while pos + 4 <= len(data):
+        length = int.from_bytes(data[pos + 2 : pos + 4], "little")
+        if pos + 4 + length > len(data):
+            break
+        pieces.append(data[pos + 4 : pos + 4 + length])
+        pos += 4 + length
+        if len(pieces) % 16384 == 0:
+            budget.check_time()
+    pieces.append(data[pos:])
+    return b"".join(pieces)
 
 
 def _printable(text: str) -> str:
