@@ -6,6 +6,7 @@ import io
 import struct
 import time
 import tracemalloc
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -279,3 +280,13 @@ def test_a_picture_split_over_excel_continue_records_is_whole_again() -> None:
     found = ole({"Workbook": records})
     assert [m.name for m in found] == ["Workbook / picture at byte 56"]
     assert found[0].data == png
+
+
+def test_an_embedded_package_is_handed_on_whole_and_publisher_text_is_not() -> None:
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as package:
+        package.writestr("word/media/image1.png", encoded("PNG"))
+    found = ole({"Package": archive.getvalue(), "CONTENTS": b"CHNKINK " + b"words " * 500})
+    assert [m.name for m in found] == ["Package"]
+    assert found[0].data is not None
+    assert found[0].data.startswith(archive.getvalue())  # then the test writer's padding

@@ -22,14 +22,19 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
+from ..formats import sniff
 from ..verdict import CheckFailed, Kind, Status
 from .base import Budget, Member, Source
 from .carve import Buffer, carved_members
 
-# Streams whose bytes are a whole file of their own: checked as one, not carved.
-_WHOLE_FILE_STREAMS = re.compile(r"^(__substg1\.0_37010102|Package|CONTENTS)$", re.IGNORECASE)
+# An Outlook attachment's bytes: a whole file of its own, checked as one, never carved.
+_ATTACHMENT_DATA = "__substg1.0_37010102"
+# Embedded objects that are often whole files (a PDF, an OOXML package), but not always
+# (Publisher keeps its text in a "CONTENTS" stream): handed on whole when they look like one.
+_EMBEDDED_STREAMS = frozenset({"package", "contents"})
 _ATTACHMENT_STORAGE = re.compile(r"^__attach_version1\.0_#([0-9A-Fa-f]{8})$")
 _ENCRYPTED_STREAMS = {"encryptioninfo", "encryptedpackage", "encryptedsummary"}
+_HEAD_BYTES = 64 * 1024
 _MIN_SIDE = 16  # smaller bitmaps are icons and bullets, too small to show anyone
 _MAX_DIBS = 500
 # OfficeArt BLIP records holding a compressed metafile: (version/instance, type) bytes.
@@ -103,13 +108,24 @@ def _stream_members(ole: Any, path: list[str], budget: Budget) -> Iterator[Membe
     budget.admit(size)
     data = _read(ole, path, size)
     name = _printable("/".join(path))
-    if _WHOLE_FILE_STREAMS.match(path[-1]):
+    if path[-1].upper() == _ATTACHMENT_DATA.upper():
         if data:
             yield Member(name=_attachment_name(ole, path) or name, data=data)
+        return
+    if path[-1].lower() in _EMBEDDED_STREAMS and _is_a_file(data):
+        yield Member(name=name, data=data)
         return
     if path[-1] in ("Workbook", "Book"):
         data = biff_payloads(data, budget)
     yield from picture_members(data, budget, name)
+
+
+def _is_a_file(data: bytes) -> bool:
+    """Bytes that are a picture, video, archive or document of their own."""
+    try:
+        return bool(data) and sniff(data[:_HEAD_BYTES]).kind is not Kind.OTHER
+    except CheckFailed:
+        return True  # a format known but not checkable: the worker says so with its name
 
 
 def biff_payloads(data: bytes, budget: Budget) -> bytes:
