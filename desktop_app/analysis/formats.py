@@ -541,7 +541,9 @@ def _decoded(data: bytes, codec: str) -> str | None:
 
 
 _LEADING = re.compile(
-    r"^(?:\s|<!--.*?-->|<\?xml.*?\?>|<!doctype[^>]*>)*", re.IGNORECASE | re.DOTALL
+    # A DOCTYPE may carry an internal subset in [...] with '>' inside (Illustrator's SVGs).
+    r"^(?:\s|<!--.*?-->|<\?xml.*?\?>|<!doctype[^>\[]*(?:\[.*?\]\s*)?>)*",
+    re.IGNORECASE | re.DOTALL,
 )
 _HTML_START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|script|iframe|h1|div|font|table|a|style|title|b|br|p"
