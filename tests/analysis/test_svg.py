@@ -399,3 +399,20 @@ def test_a_compressed_drawing_of_the_pattern_is_sensitive(
     result = analyzer.analyze_file(path)
     assert result.status is Status.OK and result.is_sensitive
     assert result.member is not None and "drawing" in result.member
+
+
+def test_an_illustrator_drawing_with_entities_is_checked_as_a_drawing(
+    analyzer: SensitivityAnalyzer, tmp_path: Path
+) -> None:
+    """Its DOCTYPE holds entities: it is still sniffed as SVG, and its entities still work."""
+    path = tmp_path / "poster.svg"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n'
+        '\t<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n'
+        f'<svg xmlns="&ns_svg;" width="640" height="480">{pattern_rects()}</svg>\n'
+    )
+    result = analyzer.analyze_file(path)
+    assert result.status is Status.OK and result.is_sensitive
+    assert result.media_format == "svg" and result.member == "drawing"
