@@ -626,7 +626,7 @@ KINDS: dict[str, Carrier] = {
     "wmv": Carrier(_video(".wmv", "wmv2"), Kind.VIDEO),
     "mpeg1": Carrier(_video(".mpg", "mpeg1video"), Kind.VIDEO),
     "vob": Carrier(_video(".vob", "mpeg2video"), Kind.VIDEO),
-    "ogg_vp8": Carrier(_video(".ogv", "libvpx", fps=10), Kind.VIDEO),
+    "ogg_vp8": Carrier(_video(".ogv", "libvpx", fps=10), Kind.VIDEO),  # no Theora encoder in av
     "mkv": Carrier(_video(".mkv", "libx264"), Kind.VIDEO),
     "webm_vp8": Carrier(_video(".webm", "libvpx", fps=10), Kind.VIDEO),
     "webm_vp9": Carrier(_video(".webm", "libvpx-vp9", fps=10), Kind.VIDEO),
