@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import io
 import mailbox
 import time
@@ -331,3 +332,24 @@ def test_an_encoded_attachment_name_is_decoded_for_the_reader() -> None:
     assert [m.name for m in mime_members(message.as_bytes(), Budget())] == [
         "attachment 2 (Strand €.jpg)"
     ]
+
+
+def test_a_style_sheet_written_as_a_data_uri_is_read_for_its_pictures() -> None:
+    css = f"body {{ background: url('{data_uri(pattern())}') }}"
+    sheet = "data:text/css;base64," + base64.b64encode(css.encode()).decode()
+    found = page(f'<link rel="stylesheet" href="{sheet}"><p>hi</p>')
+    assert [m.name for m in found] == ["inline image 1"]
+    assert shows_pattern(found[0].data)
+
+
+def test_a_uuencoded_picture_in_the_body_text_is_found() -> None:
+    """Old mail programs wrote attachments into the text; newer ones still show them."""
+    jpeg = pattern("JPEG")
+    lines = [binascii.b2a_uu(jpeg[i : i + 45]) for i in range(0, len(jpeg), 45)]
+    body = b"Hello,\n\nbegin 644 photo.jpg\n" + b"".join(lines) + b"`\nend\n\nBye\n"
+    message = EmailMessage()
+    message["Subject"] = "old style"
+    message.set_content(body.decode("ascii"))
+    found = list(mime_members(message.as_bytes(), Budget()))
+    assert [m.name for m in found] == ["part 1 / photo.jpg"]
+    assert found[0].data == jpeg

@@ -33,6 +33,7 @@ from .base import MIB, Budget, LimitReached, Member, Source, read_whole
 MAX_PAGE_BYTES = 256 * MIB  # one web page or one e-mail, read whole
 MAX_PARTS_DEPTH = 32  # multipart inside multipart inside attached message ...
 _FEED_CHARS = 256 * 1024
+_UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} ([^\r\n]+)\r?$", re.MULTILINE)
 _SPACE = re.compile(rb"[\t\n\f\r ]+")
 _BASE64_ALPHABET = re.compile(rb"^[A-Za-z0-9+/]*$")
 _SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
@@ -180,12 +181,20 @@ def page_members(text: str, budget: Budget, prefix: str = "") -> Iterator[Member
         reader.feed(text[pos : min(cut, pos + _FEED_CHARS)])
         if pos + _FEED_CHARS >= cut:
             reader.close_page(text[cut:])
-        for what, found in reader.found:
+        pending, reader.found = reader.found, []
+        while pending:
+            what, found = pending.pop(0)
             data = _inline_bytes(what, found, budget)
-            if data:
+            if data and _is_css_uri(what, found):  # a style sheet written into a data: URI
+                css = data.decode("utf-8", "surrogateescape")
+                pending[:0] = [("uri", uri) for uri in css_data_uris(css)]
+            elif data:
                 number += 1
                 yield Member(name=f"{prefix}inline image {number}", data=data)
-        reader.found.clear()
+
+
+def _is_css_uri(what: str, found: str) -> bool:
+    return what == "uri" and found[5:13].lower() == "text/css"
 
 
 def _inline_bytes(what: str, found: str, budget: Budget) -> bytes | None:
@@ -296,20 +305,50 @@ def _filename(part: email.message.Message) -> str | None:
 def _leaf(part: email.message.Message, prefix: str, label: str, budget: Budget) -> Iterator[Member]:
     """One part's member(s): itself, or the inline pictures of an HTML or CSS part."""
     ctype = part.get_content_type()
-    if ctype == "text/plain" and label.startswith("part "):
-        return  # body text: nothing to check
     raw = part.get_payload()
     budget.admit(len(raw) if isinstance(raw, str) else 0)
     data = part.get_payload(decode=True)
     if not isinstance(data, bytes) or not data:
         return
     inner = f"{prefix}{label} / "
-    if ctype == "text/html":
+    if ctype == "text/plain" and label.startswith("part "):
+        yield from uuencoded_members(data, budget, inner)  # else body text: nothing to check
+    elif ctype == "text/html":
         yield from page_members(_part_text(part, data), budget, inner)
     elif ctype == "text/css":
         yield from page_members(f"<style>{_part_text(part, data)}</style>", budget, inner)
     else:
         yield Member(name=f"{prefix}{label}", data=data)
+
+
+def uuencoded_members(text: bytes, budget: Budget, prefix: str = "") -> Iterator[Member]:
+    """Files written into body text the old way (uuencode), which mail programs still show."""
+    for begin in _UU_BEGIN.finditer(text):
+        budget.check_time()
+        end = text.find(b"\nend", begin.end())
+        block = text[begin.end() : end if end >= 0 else len(text)]
+        budget.admit(len(block) * 3 // 4)
+        data = _uudecoded(block)
+        if data:
+            name = begin.group(1).decode("utf-8", "replace").strip()
+            printable = "".join(c if c.isprintable() else "?" for c in name)[:200]
+            yield Member(name=f"{prefix}{printable}", data=data)
+
+
+def _uudecoded(block: bytes) -> bytes:
+    """Line by line; a line some encoder padded oddly is cut to the length it declares."""
+    out: list[bytes] = []
+    for line in block.splitlines():
+        if not line.strip() or line.strip() == b"`":
+            continue
+        try:
+            out.append(binascii.a2b_uu(line))
+        except binascii.Error:
+            try:
+                out.append(binascii.a2b_uu(line[: (((line[0] - 32) & 63) * 4 + 5) // 3]))
+            except binascii.Error:
+                break
+    return b"".join(out)
 
 
 def _part_text(part: email.message.Message, data: bytes) -> str:
