@@ -19,12 +19,8 @@ from PIL import Image
 from desktop_app.analysis import testpattern
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.carriers.base import Budget, Limits, Member
-from desktop_app.analysis.carriers.mime import (
-    decode_data_uri,
-    html_members,
-    mbox_members,
-    mime_members,
-)
+from desktop_app.analysis.carriers.mime import html_members, mbox_members, mime_members
+from desktop_app.analysis.carriers.webpage import decode_data_uri
 from desktop_app.analysis.verdict import CheckFailed, Kind, Status
 from tests.helpers import media
 
