@@ -49,15 +49,9 @@ def summary(result: Analysis) -> str:
     )
 
 
-def safelens_temp_files() -> set[Path]:
-    """Every file under the temporary folder's entries whose names start with 'safelens'."""
-    found: set[Path] = set()
-    for entry in Path(tempfile.gettempdir()).glob("safelens*"):
-        if entry.is_dir():
-            found |= {path for path in entry.rglob("*") if not path.is_dir()}
-        else:
-            found.add(entry)
-    return found
+def files_in(folder: Path) -> set[Path]:
+    """Every file under ``folder`` (folders themselves come and go with worker restarts)."""
+    return {path for path in folder.rglob("*") if not path.is_dir()}
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -65,13 +59,11 @@ def test_the_carrier_of_the_pattern_is_sensitive(
     analyzer: SensitivityAnalyzer, carrier_files: dict[str, Path], kind: str
 ) -> None:
     expected = KINDS[kind]
-    before = safelens_temp_files()
     result = analyzer.analyze_file(carrier_files[kind])
     assert result.status is Status.OK and result.is_sensitive, summary(result)
     if expected.member is not None:
         assert result.member is not None and expected.member in result.member, summary(result)
     assert result.kind is expected.kind, summary(result)
-    assert safelens_temp_files() <= before  # a member written out for FFmpeg is gone again
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -123,10 +115,16 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str, str]] = {
 def isolated(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[SensitivityAnalyzer, Path]]:
-    """An analyzer whose workers have a temporary folder of their own (TMPDIR), to watch it."""
+    """An analyzer whose every temporary file goes to a folder of its own, to watch it.
+
+    The supervisor makes each worker's scratch folder there (``tempfile.tempdir``), and
+    the spawned workers' own temporary files go there too (``TMPDIR``); other suites
+    running at the same time never write there.
+    """
     private = tmp_path_factory.mktemp("worker-tmp")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("TMPDIR", str(private))  # read by the spawned workers' tempfile
+        patch.setenv("TMPDIR", str(private))
+        patch.setattr(tempfile, "tempdir", str(private))
         with SensitivityAnalyzer(test_pattern=True, workers=1) as checker:
             yield checker, private
 
@@ -140,9 +138,7 @@ def test_a_hostile_container_gets_a_specific_reason_quickly(
     path = build(tmp_path / file_name)
     plain = carriers.plain_jpeg(tmp_path / "plain.jpg")
     analyzer.analyze_file(plain)  # the workers are running (and made their folders)
-    before = safelens_temp_files()
-    # onnxruntime writes a '.ses' file (its telemetry session id) there when imported.
-    elsewhere = set(private_tmp.rglob("*"))
+    before = files_in(private_tmp)  # onnxruntime's '.ses' (its telemetry session id)
 
     started = time.monotonic()
     result = analyzer.analyze_file(path)
@@ -154,20 +150,19 @@ def test_a_hostile_container_gets_a_specific_reason_quickly(
     after = analyzer.analyze_file(plain)  # the checker still works
     assert after.status is Status.OK and not after.is_sensitive, summary(after)
     assert after.frames_checked == 1, summary(after)
-    assert safelens_temp_files() <= before  # nothing left behind
-    assert set(private_tmp.rglob("*")) == elsewhere  # nothing written anywhere else either
+    assert files_in(private_tmp) == before  # nothing left behind
 
 
-def test_checking_carriers_writes_nothing_outside_the_workers_folder(
+def test_checking_carriers_leaves_no_temporary_file(
     isolated: tuple[SensitivityAnalyzer, Path], carrier_files: dict[str, Path]
 ) -> None:
     analyzer, private_tmp = isolated
     kinds = ["7z", "rar_stored", "video_in_zip", "zip_in_tar_gz", "pdf", "svg_drawing", "eml"]
     kinds += ["docx", "mpeg_ts", "jpeg_xl", "psd"]
     analyzer.analyze_file(carrier_files["zip"])  # the workers are running
-    before, elsewhere = safelens_temp_files(), set(private_tmp.rglob("*"))
+    before = files_in(private_tmp)
     for kind in kinds:
         result = analyzer.analyze_file(carrier_files[kind])
         assert result.is_sensitive, f"{kind}: {summary(result)}"
-    assert safelens_temp_files() <= before
-    assert set(private_tmp.rglob("*")) == elsewhere
+        assert files_in(private_tmp) == before, kind
+    assert [p.name for p in private_tmp.iterdir() if p.name.startswith("safelens-worker-")]
