@@ -220,6 +220,39 @@ def test_every_page_is_looked_at_in_order(tmp_path: Path) -> None:
     assert [testpattern.matches(decoded(m)) for m in found] == [False] * 4 + [True] * 2
 
 
+def test_an_image_inside_a_group_is_found() -> None:
+    """Form XObjects (groups) may nest; their images count like the page's own."""
+    raw = testpattern.render(160, 120).tobytes()
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width 160 /Height 120 /ColorSpace /DeviceRGB "
+        b"/BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(raw), raw)
+    )
+    inner = b"q 160 0 0 120 0 0 cm /Im0 Do Q"
+    outer = b"/Inner Do"
+    group = b"<< /Type /XObject /Subtype /Form /BBox [0 0 640 480] /Resources %s /Length %d >>"
+    data = one_page_pdf(
+        b"/Outer Do",
+        b"<< /XObject << /Outer 6 0 R >> >>",
+        [
+            image,
+            group % (b"<< /XObject << /Inner 7 0 R >> >>", len(outer))
+            + b"\nstream\n%s\nendstream" % outer,
+            group % (b"<< /XObject << /Im0 5 0 R >> >>", len(inner))
+            + b"\nstream\n%s\nendstream" % inner,
+        ],
+    )
+    found = members(data)
+    assert [m.name for m in found] == ["page 1", "image 1 on page 1"]
+    assert found[1].picture is not None and testpattern.matches(found[1].picture)
+
+
+def test_a_page_of_too_many_shapes_could_not_be_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_carrier, "MAX_OBJECTS_PER_PAGE", 2_000)
+    shapes = b"\n".join(b"%d 10 2 2 re f" % (i % 600) for i in range(5_000))
+    with pytest.raises(CheckFailed, match="too many shapes"):
+        members(one_page_pdf(shapes))
+
+
 def test_the_same_image_drawn_twice_is_checked_once() -> None:
     raw = testpattern.render(160, 120).tobytes()
     image = (
