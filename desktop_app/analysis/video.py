@@ -127,7 +127,7 @@ class VideoSampler:
         total = self._duration_s()
         where = f"{reached:.0f} s of its {total:.0f} s" if total > 0 else f"{reached:.0f} s"
         return (
-            f"Checking this video took too long (over {self.budget_s:g} s; it got {where}), "
+            f"Checking this video took too long (over {self.budget_s:.0f} s; it got {where}), "
             "so it was stopped before its end."
         )
 
