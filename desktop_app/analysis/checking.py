@@ -50,6 +50,8 @@ _UNKNOWN = (
 )
 
 HeadHook = Callable[[bytes], None]
+# Told to the supervisor when a check needs more time than it was given (seconds more).
+ExtendHook = Callable[[float], None]
 
 
 def check(
@@ -59,11 +61,13 @@ def check(
     *,
     scratch: Path | None = None,
     on_head: HeadHook | None = None,
+    on_extend: ExtendHook | None = None,
 ) -> Analysis:
     """Check one path, byte string or decoded frame; never raises for bad input.
 
     ``scratch`` is the worker's private folder for a video found inside an archive
-    (FFmpeg reads files); ``on_head`` lets the worker's tests inject faults.
+    (FFmpeg reads files); ``on_head`` lets the worker's tests inject faults;
+    ``on_extend`` tells the supervisor that a long video needs more time.
     """
     origin, payload = source[0], source[1]
     try:
@@ -74,7 +78,7 @@ def check(
             on_head(head)
         name = str(payload) if origin == "path" else str(source[2] or "")
         content: bytes | str = str(payload) if origin == "path" else bytes(payload)
-        inspector = _Inspector(options, ensemble, Budget(Limits()), scratch)
+        inspector = _Inspector(options, ensemble, Budget(Limits()), scratch, on_extend)
         return inspector.content(content, head, name)
     except CheckFailed as failed:
         return Analysis(kind=failed.kind, status=failed.status, reason=failed.reason)
@@ -110,9 +114,15 @@ class _Inspector:
     """Checks one file and everything inside it, sharing one budget of time and bytes."""
 
     def __init__(
-        self, options: AnalysisOptions, ensemble: Ensemble, budget: Budget, scratch: Path | None
+        self,
+        options: AnalysisOptions,
+        ensemble: Ensemble,
+        budget: Budget,
+        scratch: Path | None,
+        on_extend: ExtendHook | None = None,
     ) -> None:
         self.options, self.ensemble, self.budget, self.scratch = options, ensemble, budget, scratch
+        self.on_extend = on_extend
 
     def content(self, source: bytes | str, head: bytes, name: str) -> Analysis:
         """Whatever ``source`` (a path or bytes) holds, by its bytes; ``name`` only for words."""
@@ -164,9 +174,19 @@ class _Inspector:
 
     def _video(self, source: bytes | str, media_format: str) -> Analysis:
         if isinstance(source, str):
-            return check_video(source, media_format, self.options, self.ensemble, self.budget)
+            return self._check_video(source, media_format)
         with self._written(source) as path:
-            return check_video(path, media_format, self.options, self.ensemble, self.budget)
+            return self._check_video(path, media_format)
+
+    def _check_video(self, path: str, media_format: str) -> Analysis:
+        return check_video(
+            path,
+            media_format,
+            self.options,
+            self.ensemble,
+            budget=self.budget,
+            on_extend=self.on_extend,
+        )
 
     @contextlib.contextmanager
     def _written(self, data: bytes) -> Iterator[str]:
@@ -351,14 +371,18 @@ def check_video(
     media_format: str,
     options: AnalysisOptions,
     ensemble: Ensemble,
+    *,
     budget: Budget | None = None,
+    on_extend: ExtendHook | None = None,
 ) -> Analysis:
-    """Sampled frames of a local video; inside an archive, within what is left of its time."""
-    budget_s = options.video_budget_s
-    if budget is not None:
-        budget_s = max(0.5, min(budget_s, budget.remaining_s()))
+    """Every frame of a local video looked at, in the time its length and size need.
+
+    A long video gets more than the check's own budget: the budget (and, through
+    ``on_extend``, the supervisor's limit) grows by what it needs, up to a cap; without
+    ``on_extend`` it gets only what is left.
+    """
     try:
-        sampler = VideoSampler(path, options.max_video_frames, budget_s)
+        sampler = VideoSampler(path, options.max_video_frames, options.video_budget_s)
     except AudioOnly:
         return Analysis(
             kind=Kind.OTHER,
@@ -367,24 +391,32 @@ def check_video(
             reason=_NOTHING_TO_CHECK["audio"],
         )
     with sampler:
+        sampler.budget_s = _video_time(sampler, options, budget, on_extend)
         frames = prefetched(sampler.frames())
         try:
             result = check_frames(Kind.VIDEO, media_format, frames, options, ensemble)
         finally:
             frames.close()
-    if not result.is_sensitive and sampler.truncated_by_budget:
-        return Analysis(
-            kind=Kind.VIDEO,
-            status=Status.TIMEOUT,
-            score=result.score,
-            frames_checked=result.frames_checked,
-            media_format=media_format,
-            reason=(
-                f"Only {result.frames_checked} of {sampler.planned} moments of the video could "
-                f"be checked within {budget_s:g} s."
-            ),
-        )
     return result
+
+
+def _video_time(
+    sampler: VideoSampler,
+    options: AnalysisOptions,
+    budget: Budget | None,
+    on_extend: ExtendHook | None,
+) -> float:
+    """Seconds this video may take; asks for more than is left when it needs it."""
+    needed = sampler.needed_s(options.video_budget_s)
+    if budget is None:
+        return needed
+    left = budget.remaining_s()
+    if needed > left and on_extend is not None:
+        more = needed - left
+        on_extend(more)
+        budget.deadline += more
+        return needed
+    return max(0.5, min(needed, left))
 
 
 _DONE = object()

@@ -32,6 +32,8 @@ from .worker import worker_main
 log = logging.getLogger(__name__)
 
 INTERACTIVE, BULK = 0, 1
+# The most a check may add to its time limit (a long video; see checking._video_time).
+MAX_EXTENSION_S = 660.0
 WORKER_START_TIMEOUT_S = 120.0
 START_ATTEMPTS = 3
 
@@ -165,10 +167,10 @@ class _Slot:
             self._start()
         assert self._conn is not None
         started = time.perf_counter()
+        limit_s = job.timeout_s
         try:
             self._conn.send((job.sequence, job.source, job.options))
-            ready = self._conn.poll(job.timeout_s)
-            reply = self._conn.recv() if ready else None
+            reply, ready, limit_s = self._answer(started, job.timeout_s)
         except (EOFError, OSError, BrokenPipeError):
             reply, ready = None, True
         elapsed = (time.perf_counter() - started) * 1000
@@ -190,10 +192,27 @@ class _Slot:
                 job,
                 Status.TIMEOUT,
                 elapsed,
-                (f"Checking took too long (over {job.timeout_s:g} s), so it was stopped."),
+                (f"Checking took too long (over {limit_s:.0f} s), so it was stopped."),
             )
         _tag, _request_id, wire = reply
         return Analysis.from_wire(wire | {"elapsed_ms": elapsed, "path": _path_of(job)})
+
+    def _answer(self, started: float, limit_s: float) -> tuple[Any, bool, float]:
+        """Wait for the result; a long video may ask for more time, up to MAX_EXTENSION_S.
+
+        Returns (reply or None, whether the pipe spoke, the limit that applied).
+        """
+        assert self._conn is not None
+        extended = 0.0
+        while True:
+            left = started + limit_s + extended - time.perf_counter()
+            if not self._conn.poll(max(0.0, left)):
+                return None, False, limit_s + extended
+            reply = self._conn.recv()
+            if isinstance(reply, tuple) and reply and reply[0] == "extend":
+                extended += max(0.0, min(float(reply[2]), MAX_EXTENSION_S - extended))
+                continue
+            return reply, True, limit_s + extended
 
     def _shutdown(self) -> None:
         if self._conn is not None:

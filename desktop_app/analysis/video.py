@@ -24,6 +24,12 @@ from .verdict import CheckFailed, Kind, Status
 DEFAULT_FRAME_S = 1 / 30
 # Damaged packets skipped before a video is no longer cleared (a few is a glitch).
 MAX_DAMAGED_PACKETS, MAX_DAMAGED_SHARE = 5, 0.01
+# Every frame is decoded, so the time a video may take grows with what it holds: half
+# its playing time for 1080p at 30 frames/s (a 2-core PC decodes that at ~100 frames/s,
+# and the models look at a few dozen frames), scaled by its pixels and frame rate.
+CHECK_S_PER_PLAYING_S = 0.5
+REFERENCE_PIXELS, REFERENCE_RATE = 1920 * 1080, 30.0
+MAX_VIDEO_BUDGET_S = 600.0
 
 
 class AudioOnly(Exception):  # noqa: N818 - a fact about the file, not a failure
@@ -83,7 +89,21 @@ class VideoSampler:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def _duration_s(self) -> float:
+    def needed_s(self, least: float) -> float:
+        """How long checking every frame of this video may take: at least ``least``, at
+        most MAX_VIDEO_BUDGET_S; ``least`` alone when the file states no duration."""
+        duration = self.duration_s()
+        width, height = (
+            self._stream.codec_context.width or 0,
+            self._stream.codec_context.height or 0,
+        )
+        pixels = max(1.0, (width * height) / REFERENCE_PIXELS)
+        rate = max(1.0, (1 / self._frame_s) / REFERENCE_RATE)
+        wanted = duration * CHECK_S_PER_PLAYING_S * pixels * rate
+        return max(least, min(MAX_VIDEO_BUDGET_S, wanted))
+
+    def duration_s(self) -> float:
+        """The playing time the file states (0 when it states none, like a live recording)."""
         stream = self._stream
         if stream.duration and stream.time_base:
             return float(stream.duration * stream.time_base)
@@ -124,7 +144,7 @@ class VideoSampler:
 
     def _timeout_reason(self, frame: Any) -> str:
         reached = self._seconds(frame.pts) if frame.pts is not None else 0.0
-        total = self._duration_s()
+        total = self.duration_s()
         where = f"{reached:.0f} s of its {total:.0f} s" if total > 0 else f"{reached:.0f} s"
         return (
             f"Checking this video took too long (over {self.budget_s:.0f} s; it got {where}), "

@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import time
+from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -61,6 +62,7 @@ def worker_main(
             ensemble,
             scratch=Path(scratch) if scratch else None,
             on_head=_inject_fault if faults else None,
+            on_extend=partial(_ask_for_time, conn, request_id),
         )
         elapsed = (time.perf_counter() - started) * 1000
         wire = result.to_wire() | {"elapsed_ms": elapsed}
@@ -68,6 +70,11 @@ def worker_main(
             conn.send(("result", request_id, wire))
         except (BrokenPipeError, OSError):
             return
+
+
+def _ask_for_time(conn: Connection, request_id: int, seconds: float) -> None:
+    """A long video needs longer than the supervisor's limit: ask it to wait so much more."""
+    conn.send(("extend", request_id, seconds))
 
 
 def _limit_resources() -> None:
