@@ -23,9 +23,17 @@ from typing import Any
 import numpy as np
 
 from . import testpattern
+from .animation import ANIMATION_BUDGET_S
 from .carriers import Budget, LimitReached, Limits, Member, extractor_for
 from .formats import HEAD_BYTES
-from .media import Sniffed, blur_preview, image_frames, misnamed_reason, sniff, thumbnail_of
+from .media import (
+    Sniffed,
+    blur_preview,
+    image_frames,
+    misnamed_reason,
+    sniff,
+    thumbnail_of,
+)
 from .models import Ensemble
 from .probe import probe
 from .verdict import Analysis, AnalysisOptions, AnalysisPolicy, CheckFailed, Kind, Status
@@ -128,7 +136,8 @@ class _Inspector:
         """Whatever ``source`` (a path or bytes) holds, by its bytes; ``name`` only for words."""
         sniffed = sniff(head, name)
         if sniffed.kind is Kind.IMAGE:
-            frames = image_frames(source, sniffed.media_format)
+            time_s = max(0.5, min(ANIMATION_BUDGET_S, self.budget.remaining_s()))
+            frames = image_frames(source, sniffed.media_format, time_s)
             return check_frames(
                 Kind.IMAGE, sniffed.media_format, frames, self.options, self.ensemble
             )
