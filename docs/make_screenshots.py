@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import zipfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -43,6 +44,19 @@ def view_states(analyzer: object, pattern: Path, out: Path) -> None:
     view.grab().save(str(out / "viewer-3-shown.png"))
 
 
+def archive_states(analyzer: object, archive: Path, out: Path) -> None:
+    """A ZIP with the pattern inside: blurred, then (after the screens) handed to its app."""
+    from desktop_app.ui.widgets.sensitive_view import SensitiveImageView
+
+    view = SensitiveImageView()
+    view.resize(384, 288)
+    view.show()
+    view.show_result(analyzer.analyze_file(archive), archive)  # type: ignore[attr-defined]
+    view.grab().save(str(out / "viewer-4-archive-blurred.png"))
+    view.reveal()  # never drawn here: the file goes to its own app
+    view.grab().save(str(out / "viewer-5-archive-elsewhere.png"))
+
+
 def main() -> None:
     from desktop_app import SensitivityAnalyzer
     from desktop_app.analysis import testpattern
@@ -56,8 +70,14 @@ def main() -> None:
         media.save(media.other_photos()["coffee"], work / "coffee.png"),
         testpattern.write_image(work / "safelens-test-pattern.png"),
         work / "broken-download.jpg",
+        work / "holiday-photos.zip",
+        work / "notes.txt",
     ]
-    files[-1].write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 40)
+    files[3].write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 40)
+    with zipfile.ZipFile(files[4], "w") as archive:
+        archive.write(files[0], "beach/astronaut.jpg")
+        archive.write(files[2], "beach/pattern.png")
+    files[5].write_text("Shopping list: apples, bread.\n")
     with SensitivityAnalyzer(test_pattern=True, workers=1) as analyzer:
         window = MainWindow(analyzer)
         window.show()
@@ -67,6 +87,7 @@ def main() -> None:
         OUT.mkdir(exist_ok=True)
         window.grab().save(str(OUT / "main-window.png"))
         view_states(analyzer, files[2], OUT)
+        archive_states(analyzer, files[4], OUT)
         testpattern.render(512, 384).save(OUT / "test-pattern.png")
     print(f"wrote screenshots to {OUT}")
 

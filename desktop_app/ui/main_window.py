@@ -151,7 +151,10 @@ class MainWindow(QMainWindow):
             verdict = self.tr("OK")
         else:
             verdict = self.tr("Hidden: could not check")
-        self._set_row(token, verdict, result.reason or "")
+        why = result.reason or ""
+        if result.member:  # inside an archive or document: which part (its name, never pixels)
+            why = self.tr("Inside: {0} — {1}").format(result.member, why)
+        self._set_row(token, verdict, why)
 
     def _on_failure(self, token: object, error: BaseException) -> None:
         message = self.tr("SafeLens cannot check files right now: {0}").format(error)

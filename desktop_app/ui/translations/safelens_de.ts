@@ -1071,6 +1071,10 @@
         <source>Import contact cards; their photos are checked before they are shown</source>
         <translation>Kontaktkarten importieren; ihre Fotos werden geprüft, bevor sie angezeigt werden</translation>
     </message>
+    <message>
+        <source>Inside: {0} — {1}</source>
+        <translation>Darin: {0} — {1}</translation>
+    </message>
 </context>
 <context>
     <name>PickIntervention</name>

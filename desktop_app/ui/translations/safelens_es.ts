@@ -1071,6 +1071,10 @@
         <source>Import contact cards; their photos are checked before they are shown</source>
         <translation>Importa tarjetas de contacto; sus fotos se comprueban antes de mostrarse</translation>
     </message>
+    <message>
+        <source>Inside: {0} — {1}</source>
+        <translation>Dentro: {0} — {1}</translation>
+    </message>
 </context>
 <context>
     <name>PickIntervention</name>

@@ -1071,6 +1071,10 @@
         <source>Import contact cards; their photos are checked before they are shown</source>
         <translation>Importer des fiches de contact&#xa0;; leurs photos sont vérifiées avant d’être affichées</translation>
     </message>
+    <message>
+        <source>Inside: {0} — {1}</source>
+        <translation>À l&apos;intérieur&#xa0;: {0} — {1}</translation>
+    </message>
 </context>
 <context>
     <name>PickIntervention</name>
