@@ -76,3 +76,30 @@ def test_onnxruntime_telemetry_is_switched_off_by_the_session_setup() -> None:
     finally:
         ort.disable_telemetry_events = original
     assert calls == ["off"]
+
+
+def test_onnxruntime_telemetry_is_off_before_it_can_start(tmp_path: Path) -> None:
+    """A real check in a fresh home, with the variable switched on in the environment:
+    onnxruntime writes no device id and keeps no telemetry store (it would, unstopped)."""
+    import os
+    import subprocess
+    import sys
+
+    from desktop_app.analysis import testpattern
+
+    pattern = testpattern.write_image(tmp_path / "pattern.png")
+    home = tmp_path / "home"
+    home.mkdir()
+    env = os.environ | {"HOME": str(home), "TMPDIR": str(home), "ORT_DISABLE_TELEMETRY": "0"}
+    env.pop("XDG_CACHE_HOME", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "check", "--json", str(pattern)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    left = sorted(p.relative_to(home).as_posix() for p in home.rglob("*"))
+    assert not [p for p in left if "Microsoft" in p or p.endswith(".ses")], left
