@@ -625,7 +625,9 @@ def test_packed_rar_cannot_be_checked_with_its_reason(
     analyzer: SensitivityAnalyzer, pattern_png: bytes, tmp_path: Path
 ) -> None:
     path = tmp_path / "photos.rar"
-    path.write_bytes(build.rar5(build.rar5_file("beach.png", pattern_png, method=3)))
+    # Packed data looks nothing like a PNG (a raw PNG would be found by its signature).
+    packed = zlib.compress(pattern_png, 9)
+    path.write_bytes(build.rar5(build.rar5_file("beach.png", packed, method=3)))
     result = analyzer.analyze_file(path)
     assert result.could_not_check and not result.is_sensitive
     assert (result.status, result.reason) == (Status.UNSUPPORTED, rar.NEEDS_PROGRAM)
