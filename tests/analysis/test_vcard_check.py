@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.carriers import extractor_for
-from desktop_app.analysis.carriers.base import Budget, Member
+from desktop_app.analysis.carriers.base import Budget, Limits, Member
 from desktop_app.analysis.carriers.vcard import vcard_members
 from desktop_app.analysis.verdict import CheckFailed, Status
 from tests.helpers import vcards
@@ -116,3 +117,12 @@ def test_a_contacts_file_with_only_a_remote_photo_could_not_be_checked(
     result = analyzer.analyze_file(path)
     assert result.status is Status.UNSUPPORTED
     assert result.reason is not None and "link to the internet" in result.reason
+
+
+def test_a_file_of_very_many_cards_is_stopped_by_the_clock() -> None:
+    text = vcards.card30("Ana") * 20_000 + vcards.card40("Bo", vcards.pattern_png())
+    started = time.monotonic()
+    with pytest.raises(CheckFailed) as failed:
+        list(vcard_members(text.encode(), Budget(Limits(time_s=0.5))))
+    assert failed.value.status is Status.TIMEOUT
+    assert time.monotonic() - started < 2.0

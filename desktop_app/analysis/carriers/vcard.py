@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ..verdict import CheckFailed, Kind, Status
 from .base import Budget, Member, Source, read_whole
-from .vcard_text import Card, PayloadKind, Picture, parse_cards
+from .vcard_text import Card, PayloadKind, Picture, parse_card, split_cards
 
 MAX_VCARD_BYTES = 64 * 1024 * 1024  # as the contacts surface's limit
 
@@ -33,8 +33,9 @@ def vcard_members(source: Source, budget: Budget) -> Iterator[Member]:
     data = read_whole(source, budget, MAX_VCARD_BYTES, "contacts file")
     text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "surrogateescape")
     problem: tuple[Status, str] | None = None
-    for card in parse_cards(text):
-        budget.check_time()
+    for number, (lines, closed) in enumerate(split_cards(text), 1):
+        budget.check_time()  # about 0.5 ms a card: a file of a million tiny cards is stopped
+        card = parse_card(number, lines, closed)
         if card.error is not None and not card.pictures:
             problem = problem or (Status.UNREADABLE, f"card {card.number} could not be read")
         for label, picture in _labelled(card):
