@@ -34,6 +34,7 @@ def test_a_cleared_photo_comes_back_with_a_small_thumbnail(
         "reason",
         "frames_checked",
         "elapsed_ms",
+        "member",
     }
 
 

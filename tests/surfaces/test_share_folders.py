@@ -77,15 +77,20 @@ def inbox(tmp_path: Path) -> Path:
     ("analysis", "verdict"),
     [
         (Analysis(Kind.IMAGE, Status.OK, is_sensitive=True), Verdict.SENSITIVE),
-        (Analysis(Kind.VIDEO, Status.OK), Verdict.CLEAN),
+        (Analysis(Kind.VIDEO, Status.OK, frames_checked=3), Verdict.CLEAN),
+        (Analysis(Kind.ARCHIVE, Status.OK, frames_checked=2), Verdict.CLEAN),  # photos inside
+        (Analysis(Kind.DOCUMENT, Status.OK, is_sensitive=True), Verdict.SENSITIVE),
         (Analysis(Kind.IMAGE, Status.UNREADABLE), Verdict.UNCHECKED),  # truncated picture
         (Analysis(Kind.VIDEO, Status.UNREADABLE), Verdict.UNCHECKED),  # damaged video
         (Analysis(Kind.OTHER, Status.TIMEOUT), Verdict.UNCHECKED),  # the checker hung
         (Analysis(Kind.OTHER, Status.UNREADABLE), Verdict.UNCHECKED),  # the checker crashed
-        (Analysis(Kind.OTHER, Status.UNSUPPORTED), Verdict.NOT_MEDIA),  # text, PDF, vCard
+        (Analysis(Kind.ARCHIVE, Status.UNSUPPORTED), Verdict.UNCHECKED),  # a password
+        (Analysis(Kind.OTHER, Status.UNSUPPORTED), Verdict.UNCHECKED),  # an unknown kind
+        (Analysis(Kind.OTHER, Status.OK), Verdict.NOT_MEDIA),  # text: nothing to check
+        (Analysis(Kind.DOCUMENT, Status.OK), Verdict.NOT_MEDIA),  # a PDF of text only
     ],
 )
-def test_verdicts_hide_only_pictures_and_videos(analysis: Analysis, verdict: Verdict) -> None:
+def test_verdicts_hide_whatever_can_show_a_picture_unless_cleared(analysis: Analysis, verdict: Verdict) -> None:
     assert verdict_of(analysis) is verdict
 
 
