@@ -90,7 +90,9 @@ def inbox(tmp_path: Path) -> Path:
         (Analysis(Kind.DOCUMENT, Status.OK), Verdict.NOT_MEDIA),  # a PDF of text only
     ],
 )
-def test_verdicts_hide_whatever_can_show_a_picture_unless_cleared(analysis: Analysis, verdict: Verdict) -> None:
+def test_verdicts_hide_whatever_can_show_a_picture_unless_cleared(
+    analysis: Analysis, verdict: Verdict
+) -> None:
     assert verdict_of(analysis) is verdict
 
 
