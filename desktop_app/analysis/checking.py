@@ -11,10 +11,12 @@ reason. "Unsupported" never means "let through". Runs only inside the worker pro
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import queue
 import tempfile
 import threading
+import zipfile
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -52,12 +54,19 @@ _NOTHING_TO_CHECK = {
     "database": "This file is a database, with no picture inside to check.",
 }
 _NO_PICTURE_INSIDE = "There is no picture inside to check."
+UNEXPECTED = (
+    "SafeLens could not read this file (it changed or vanished while being checked, or "
+    "it is damaged in an unexpected way), so it could not check it."
+)
 _UNKNOWN = (
     "SafeLens doesn't know this kind of file and found no picture it could check inside, "
     "so it could not check it."
 )
 
 HeadHook = Callable[[bytes], None]
+# The most one check may ask the supervisor to add (long videos), all together; the
+# supervisor enforces the same bound, so a check past it ends in a clean TIMEOUT here.
+MAX_EXTENSION_S = 660.0
 # Told to the supervisor when a check needs more time than it was given (seconds more).
 ExtendHook = Callable[[float], None]
 
@@ -96,6 +105,8 @@ def check(
             status=Status.UNREADABLE,
             reason="The file needs more memory to read than SafeLens allows, so it was stopped.",
         )
+    except Exception:  # never a crash, never a traceback (it would name the file)
+        return Analysis(kind=Kind.OTHER, status=Status.UNREADABLE, reason=UNEXPECTED)
 
 
 def _head(origin: str, payload: Any) -> bytes:
@@ -148,15 +159,22 @@ class _Inspector:
         return self._other(source, sniffed, name)
 
     def _other(self, source: bytes | str, sniffed: Sniffed, name: str) -> Analysis:
-        """Text, sound, fonts, programs, unknown files: the pictures hidden inside, if any."""
+        """Text, sound, fonts, programs, unknown files: the pictures hidden inside, if any.
+
+        A few bytes at the start prove little: FFmpeg skips an ID3 tag or junk before a
+        video, and archivers find a ZIP at the end of a program (self-extracting). So
+        every binary file is also probed and looked at for a ZIP before it is called
+        "nothing to check".
+        """
         if sniffed.media_format == "text":
             return self._nothing(sniffed, misnamed_reason(name, sniffed))
-        if sniffed.media_format == "unknown":
-            probed = self._probe(source)
-            if probed is not None and probed.kind is Kind.VIDEO:
-                return self._video(source, probed.media_format)
-            if probed is not None:
-                sniffed = probed
+        probed = self._probe(source)
+        if probed is not None and probed.kind is Kind.VIDEO:
+            return self._video(source, probed.media_format)
+        if probed is not None and sniffed.media_format == "unknown":
+            sniffed = probed
+        if _ends_like_zip(source):
+            return self._carrier(source, Sniffed(Kind.ARCHIVE, "zip"), "zip")
         carved = self._carrier(source, sniffed, "carve")
         if carved.frames_checked or carved.could_not_check or carved.is_sensitive:
             return carved
@@ -297,6 +315,18 @@ class _Inspector:
             raise
         except CheckFailed as failed:
             return Analysis(kind=failed.kind, status=failed.status, reason=failed.reason)
+        except MemoryError:
+            raise
+        except Exception:  # one member a library chokes on: that member could not be checked
+            return Analysis(kind=Kind.OTHER, status=Status.UNREADABLE, reason=UNEXPECTED)
+
+
+def _ends_like_zip(source: bytes | str) -> bool:
+    """A ZIP's directory at the end of the file (a self-extracting program, a polyglot)."""
+    try:
+        return zipfile.is_zipfile(source if isinstance(source, str) else io.BytesIO(source))
+    except OSError:
+        return False
 
 
 def _joined(outer: str, inner: str | None) -> str:
@@ -420,11 +450,12 @@ def _video_time(
     if budget is None:
         return needed
     left = budget.remaining_s()
-    if needed > left and on_extend is not None:
-        more = needed - left
+    more = min(needed - left, MAX_EXTENSION_S - budget.extended)
+    if more > 0 and on_extend is not None:
         on_extend(more)
         budget.deadline += more
-        return needed
+        budget.extended += more
+        return left + more
     return max(0.5, min(needed, left))
 
 

@@ -26,14 +26,13 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from .checking import MAX_EXTENSION_S
 from .verdict import Analysis, AnalysisOptions, AnalyzerUnavailable, Kind, Status
 from .worker import worker_main
 
 log = logging.getLogger(__name__)
 
 INTERACTIVE, BULK = 0, 1
-# The most a check may add to its time limit (a long video; see checking._video_time).
-MAX_EXTENSION_S = 660.0
 WORKER_START_TIMEOUT_S = 120.0
 START_ATTEMPTS = 3
 

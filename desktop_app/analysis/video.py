@@ -131,12 +131,13 @@ class VideoSampler:
                     self.truncated_by_budget = True
                     raise CheckFailed(Status.TIMEOUT, self._timeout_reason(frame), Kind.VIDEO)
         except (av.error.FFmpegError, ValueError, MemoryError) as exc:
-            if produced == 0:
-                raise CheckFailed(
-                    Status.UNREADABLE,
-                    "The video is damaged, so its pictures could not be read.",
-                    Kind.VIDEO,
-                ) from exc
+            # Also after some frames: a player that resyncs would show the rest, unchecked.
+            # (A sensitive frame before this point has already stopped the check.)
+            raise CheckFailed(
+                Status.UNREADABLE,
+                "The video is damaged, so not all of its pictures could be read.",
+                Kind.VIDEO,
+            ) from exc
         if produced == 0:
             raise CheckFailed(
                 Status.UNREADABLE, "No pictures could be read from this video.", Kind.VIDEO

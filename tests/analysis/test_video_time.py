@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from desktop_app.analysis import supervisor, video
+from desktop_app.analysis import checking, supervisor, video
 from desktop_app.analysis.carriers import Budget, Limits
 from desktop_app.analysis.checking import _video_time
 from desktop_app.analysis.verdict import AnalysisOptions
@@ -91,3 +91,36 @@ def test_a_worker_cannot_extend_without_end(monkeypatch: pytest.MonkeyPatch) -> 
     reply, spoke, limit_s = _slot_on(ours)._answer(started, 0.2)
     assert reply is None and not spoke and limit_s == pytest.approx(0.5)
     assert time.perf_counter() - started < 5
+
+
+def test_the_worker_never_asks_for_more_than_the_supervisor_grants(ten_seconds: Path) -> None:
+    """Two long videos in one archive: the second gets what is left of the bound, no more."""
+    asked: list[float] = []
+    budget = Budget(Limits(time_s=1.0))
+    budget.extended = checking.MAX_EXTENSION_S - 2.0  # the first video took nearly all
+    with VideoSampler(str(ten_seconds), 24, 0.5) as sampler:
+        given = _video_time(sampler, AnalysisOptions(video_budget_s=0.5), budget, asked.append)
+    assert asked == [pytest.approx(2.0)] and budget.extended == pytest.approx(
+        checking.MAX_EXTENSION_S
+    )
+    assert given == pytest.approx(3.0, abs=0.1)  # 1 s left + 2 s granted, not the 5 s it needs
+
+
+def test_a_file_that_vanishes_mid_check_is_answered_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Renamed between the first bytes and the extractor (a download finishing)."""
+    import zipfile
+
+    path = tmp_path / "album.zip"
+    with zipfile.ZipFile(path, "w") as out:
+        out.writestr("a.txt", "hello")
+    real = checking._Inspector._carrier
+
+    def vanish(self: object, *args: object) -> object:
+        path.unlink()
+        return real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(checking._Inspector, "_carrier", vanish)
+    result = checking.check(("path", str(path)), AnalysisOptions(), None)  # type: ignore[arg-type]
+    assert result.could_not_check and str(path) not in str(result.reason)
