@@ -6,6 +6,7 @@ import bz2
 import gzip
 import io
 import lzma
+import os
 import struct
 import subprocess
 import tarfile
@@ -121,14 +122,30 @@ def test_formats_built_on_zip_hand_over_their_pictures(
     assert list(members) == [name for name, _ in entries]
 
 
-def test_zip_symlinks_are_skipped(png: bytes) -> None:
+def _zip_with_link(name: str, data: bytes, others: list[tuple[str, bytes]]) -> bytes:
+    """A ZIP whose first entry carries a Unix symlink mode, whatever its bytes are."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        link = zipfile.ZipInfo("latest.png")
+        link = zipfile.ZipInfo(name)
         link.external_attr = (0o120777 << 16) | 0x20
-        archive.writestr(link, "photos/beach.png")
-        archive.writestr("photos/beach.png", png)
-    assert list(_named(_members(archives.zip_members, buffer.getvalue()))) == ["photos/beach.png"]
+        archive.writestr(link, data)
+        for other, content in others:
+            archive.writestr(other, content)
+    return buffer.getvalue()
+
+
+def test_zip_symlinks_are_looked_at_too(png: bytes) -> None:
+    data = _zip_with_link("latest.png", b"photos/beach.png", [("photos/beach.png", png)])
+    assert _named(_members(archives.zip_members, data)) == {
+        "latest.png": b"photos/beach.png",
+        "photos/beach.png": png,
+    }
+
+
+def test_zip_picture_marked_as_a_unix_symlink_is_still_handed_on(png: bytes) -> None:
+    # Windows Explorer and 7-Zip ignore Unix modes: they show this entry as a photo.
+    data = _zip_with_link("photo.jpg", png, [])
+    assert _named(_members(archives.zip_members, data)) == {"photo.jpg": png}
 
 
 def test_zip_with_a_password_cannot_be_checked(png: bytes) -> None:
@@ -276,6 +293,23 @@ def test_tar_skips_links_and_devices_and_yields_a_hard_links_target_once(png: by
     assert _named(_members(archives.tar_members, buffer.getvalue())) == {"beach.png": png}
 
 
+@pytest.mark.parametrize("kind", [b"9", b"Z"])
+def test_tar_entry_of_an_unknown_type_is_read_as_a_file(kind: bytes, png: bytes) -> None:
+    # GNU tar (and tarfile's own rule) extract an entry of an unknown type as a regular file.
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w", format=tarfile.GNU_FORMAT) as archive:
+        info = tarfile.TarInfo("photo.jpg")
+        info.type, info.size = kind, len(png)
+        archive.addfile(info, io.BytesIO(png))
+        after = tarfile.TarInfo("notes.txt")
+        after.size = len(NOTE)
+        archive.addfile(after, io.BytesIO(NOTE))
+    assert _named(_members(archives.tar_members, buffer.getvalue())) == {
+        "photo.jpg": png,
+        "notes.txt": NOTE,
+    }
+
+
 def test_truncated_tar_is_damaged(png: bytes) -> None:
     data = _tar([("photos/beach.png", png * 4)])
     failed = _refused(archives.tar_members, data[:2000])
@@ -417,6 +451,22 @@ def test_sevenzip_yields_each_file_with_its_name_and_bytes(png: bytes) -> None:
     assert _named(_members(archives.sevenzip_members, data)) == {
         "photos/beach.png": png,
         "notes.txt": NOTE,
+    }
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_sevenzip_symlinks_are_looked_at_too(png: bytes, tmp_path: Path) -> None:
+    import py7zr
+
+    (tmp_path / "beach.png").write_bytes(png)
+    (tmp_path / "latest.png").symlink_to("beach.png")
+    buffer = io.BytesIO()
+    with py7zr.SevenZipFile(buffer, "w") as archive:
+        archive.write(tmp_path / "beach.png", "beach.png")
+        archive.write(tmp_path / "latest.png", "latest.png")
+    assert _named(_members(archives.sevenzip_members, buffer.getvalue())) == {
+        "beach.png": png,
+        "latest.png": b"beach.png",
     }
 
 

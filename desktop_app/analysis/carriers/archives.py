@@ -15,7 +15,6 @@ import gzip
 import io
 import itertools
 import lzma
-import stat
 import struct
 import tarfile
 import zipfile
@@ -116,7 +115,7 @@ _ZIP_RULES: tuple[Rule, ...] = (
 
 
 def zip_members(source: Source, budget: Budget) -> Iterator[Member]:
-    """Every regular file of a ZIP (CBZ, DOCX/XLSX/PPTX, ODT, EPUB, JAR, APK...)."""
+    """Every file of a ZIP (CBZ, DOCX/XLSX/PPTX, ODT, EPUB, JAR, APK...), links included."""
     with (
         _opened(source) as stream,
         _translated(*_ZIP_RULES),
@@ -132,7 +131,9 @@ def zip_members(source: Source, budget: Budget) -> Iterator[Member]:
 def _zip_entries(archive: zipfile.ZipFile, budget: Budget) -> list[zipfile.ZipInfo]:
     """The entries to read, once the whole list has passed every check that needs no reading."""
     infos = archive.infolist()
-    files = [info for info in infos if not info.is_dir() and not _zip_link(info)]
+    # A Unix symlink mode is ignored by Windows Explorer and 7-Zip, which show the entry's
+    # bytes as a file: so every entry's bytes are checked (a real link's are a short path).
+    files = [info for info in infos if not info.is_dir()]
     _refuse_count(len(files), budget)
     if any(info.flag_bits & ZIP_ENCRYPTED or info.compress_type == ZIP_AES for info in files):
         raise CheckFailed(Status.UNSUPPORTED, PASSWORD, Kind.ARCHIVE)
@@ -140,11 +141,6 @@ def _zip_entries(archive: zipfile.ZipFile, budget: Budget) -> list[zipfile.ZipIn
         raise CheckFailed(Status.UNSUPPORTED, UNKNOWN_METHOD, Kind.ARCHIVE)
     _refuse_overlap(infos)
     return files
-
-
-def _zip_link(info: zipfile.ZipInfo) -> bool:
-    """A symbolic link stored by a Unix zip: its content is a path, not a picture."""
-    return stat.S_ISLNK(info.external_attr >> 16)
 
 
 def _refuse_overlap(infos: list[zipfile.ZipInfo]) -> None:
@@ -163,17 +159,18 @@ _STREAM_RULES: tuple[Rule, ...] = (
 
 
 def tar_members(source: Source, budget: Budget) -> Iterator[Member]:
-    """Every regular file of a TAR, read as a stream so a huge listing costs nothing upfront."""
+    """Every file of a TAR with data, read as a stream so a huge listing costs nothing upfront."""
     with _opened(source) as stream, _translated(*_STREAM_RULES):
         yield from _tar_stream(stream, budget)
 
 
 def _tar_stream(stream: Any, budget: Budget) -> Iterator[Member]:
-    """Regular files only: a link's target is yielded as itself; devices show nothing."""
+    """Entries with data, by tarfile's (and GNU tar's) rule: an unknown type is a file."""
     with tarfile.open(fileobj=stream, mode="r|") as archive:
         for info in archive:
             budget.check_time()
-            if not info.isreg() or info.size == 0:
+            has_data = info.isreg() or info.type not in tarfile.SUPPORTED_TYPES
+            if not has_data or info.size == 0:
                 continue
             budget.admit(info.size)
             member = archive.extractfile(info)
