@@ -51,6 +51,41 @@ def test_word_rtf_hands_on_the_png_and_skips_the_metafile_copy() -> None:
     assert member.name == "picture 1" and member.data == png
 
 
+@pytest.mark.parametrize("fmt, kind", [("PNG", b"pngblip"), ("JPEG", b"jpegblip")])
+def test_a_raster_alternate_in_nonshppict_is_handed_on_too(fmt: str, kind: bytes) -> None:
+    # A reader that ignores \*\shppict shows the \nonshppict copy: it must be checked.
+    grey = _encoded(Image.new("RGB", (32, 24), (128, 128, 128)), "PNG")
+    photo = _encoded(carriers.twin_picture(), fmt)
+    rtf = (
+        b"{\\rtf1 {\\*\\shppict{\\pict\\pngblip " + _hex(grey) + b"}}"
+        b"{\\nonshppict{\\pict\\" + kind + b" " + _hex(photo) + b"}}}"
+    )
+    assert [member.data for member in _members(rtf)] == [grey, photo]
+
+
+def test_a_bitmap_alternate_in_nonshppict_is_handed_on_too() -> None:
+    grey = _encoded(Image.new("RGB", (32, 24), (128, 128, 128)), "PNG")
+    bmp = _encoded(carriers.twin_picture().resize((40, 30)), "BMP")
+    rtf = (
+        b"{\\rtf1 {\\*\\shppict{\\pict\\pngblip " + _hex(grey) + b"}}"
+        b"{\\nonshppict{\\pict\\dibitmap0 " + _hex(bmp[14:]) + b"}}}"
+    )
+    members = _members(rtf)
+    assert members[0].data == grey
+    assert members[1].data is not None and members[1].data[14:] == bmp[14:]
+    assert len(members) == 2
+
+
+def test_a_nonshppict_picture_with_a_metafile_word_only_inside_a_subgroup_is_handed_on() -> None:
+    grey = _encoded(Image.new("RGB", (32, 24), (128, 128, 128)), "PNG")
+    photo = _encoded(carriers.twin_picture(), "PNG")
+    rtf = (
+        b"{\\rtf1 {\\*\\shppict{\\pict\\pngblip " + _hex(grey) + b"}}"
+        b"{\\nonshppict{\\pict{\\*\\picprop\\wmetafile8}\\pngblip " + _hex(photo) + b"}}}"
+    )
+    assert [member.data for member in _members(rtf)] == [grey, photo]
+
+
 def test_jpeg_bin_bitmap_and_embedded_object_are_all_handed_on() -> None:
     jpeg = _encoded(carriers.twin_picture(), "JPEG")
     bmp = _encoded(carriers.twin_picture().resize((40, 30)), "BMP")

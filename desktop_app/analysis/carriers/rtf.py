@@ -4,8 +4,9 @@ RTF stores a picture as hexadecimal text (or ``\\bin`` bytes) in a ``{\\pict ...
 PNG, JPEG, a device-independent bitmap, or a metafile (which SafeLens cannot read, so the
 worker answers "could not check" for it). Embedded objects (``\\objdata``) are handed on
 too: the worker looks for the pictures inside them. Word writes each picture twice, as
-PNG/JPEG and, for old readers, as a metafile in ``\\nonshppict``: that copy is skipped
-when the first one is there.
+PNG/JPEG and, for old readers, as a metafile in ``\\nonshppict``: that metafile copy is
+skipped when the first one is there. A PNG, JPEG or bitmap in ``\\nonshppict`` is always
+handed on: a reader that ignores ``\\shppict`` shows exactly that one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _TOKEN = re.compile(
 )
 _GROUP_START = re.compile(rb"\{\\(?:\*\\)?(pict|objdata|nonshppict)(?![a-zA-Z])")
 _PICTURE_KINDS = {b"pngblip", b"jpegblip", b"dibitmap", b"wmetafile", b"emfblip", b"macpict"}
+_METAFILES = {b"wmetafile", b"emfblip"}
 
 
 def rtf_members(source: Source, budget: Budget) -> Iterator[Member]:
@@ -27,29 +29,30 @@ def rtf_members(source: Source, budget: Budget) -> Iterator[Member]:
     data = read_whole(source, budget, 2 * budget.limits.max_member_bytes, "RTF document")
     skip_alternates = b"\\shppict" in data
     counts = {b"pict": 0, b"objdata": 0}
-    at = 0
+    at, alternate_end = 0, -1
     while (found := _GROUP_START.search(data, at)) is not None:
         budget.check_time()
         group, start = found.group(1), found.end()
-        if group == b"nonshppict" and skip_alternates:
-            at = _group_end(data, start)
-            continue
         if group == b"nonshppict":
+            if skip_alternates:
+                alternate_end = _group_end(data, start)
             at = start
             continue
-        payload, kind, at = _payload(data, start, budget)
+        payload, kinds, at = _payload(data, start, budget)
+        if found.start() < alternate_end and kinds and kinds <= _METAFILES:
+            continue  # Word's metafile copy of a picture already handed on
         counts[group] += 1
         if not payload:
             continue
-        if kind == b"dibitmap":
+        if b"dibitmap" in kinds:
             payload = _bmp_file(payload)
         what = "picture" if group == b"pict" else "object"
         yield Member(name=f"{what} {counts[group]}", data=payload)
 
 
-def _payload(data: bytes, start: int, budget: Budget) -> tuple[bytes, bytes | None, int]:
-    """The group's hex (or \\bin) data decoded, its picture kind, and where the group ends."""
-    depth, kind = 0, None
+def _payload(data: bytes, start: int, budget: Budget) -> tuple[bytes, set[bytes], int]:
+    """The group's hex (or \\bin) data decoded, its picture kinds, and where the group ends."""
+    depth, kinds = 0, set()
     hex_runs: list[bytes] = []
     binary = b""
     at = start
@@ -70,15 +73,15 @@ def _payload(data: bytes, start: int, budget: Budget) -> tuple[bytes, bytes | No
                 budget.admit(size)
                 binary = data[at : at + size]
             at += size
-        elif token["word"] in _PICTURE_KINDS:
-            kind = token["word"]
+        elif token["word"] in _PICTURE_KINDS and depth == 0:
+            kinds.add(token["word"])
         elif token["hex"] is not None and depth == 0:
             hex_runs.append(text)
     digits = re.sub(rb"\s+", b"", b"".join(hex_runs))
     if digits:
         budget.admit(len(digits) // 2, len(digits))
         binary = bytes.fromhex(digits[: len(digits) // 2 * 2].decode("ascii"))
-    return binary, kind, at
+    return binary, kinds, at
 
 
 def _group_end(data: bytes, start: int) -> int:
