@@ -264,8 +264,43 @@ def test_the_same_image_drawn_twice_is_checked_once() -> None:
     assert [m.name for m in found] == ["page 1", "image 1 on page 1"]
 
 
-def test_a_pdf_of_plain_text_has_nothing_to_check() -> None:
-    assert members(text_only_pdf()) == []
+def test_a_page_of_plain_text_is_rendered_and_checked() -> None:
+    # Text can be painted with a pattern that holds an image, so every page that draws
+    # anything is rendered; only the render says what a viewer shows.
+    found = members(text_only_pdf())
+    assert [m.name for m in found] == ["page 1"]
+
+
+def pattern_filled_text_pdf() -> bytes:
+    """A letter in an ordinary font filled with a tiling pattern that paints an image.
+
+    The image lives inside the pattern, not on the page, so only the render shows it.
+    """
+    raw = testpattern.render(100, 100).tobytes()
+    tile = b"q 100 0 0 100 0 0 cm /Im Do Q"
+    pattern = (
+        b"<< /Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 100 100] "
+        b"/XStep 100 /YStep 100 /Resources << /XObject << /Im 7 0 R >> >> /Length %d >>\n"
+        b"stream\n%s\nendstream" % (len(tile), tile)
+    )
+    image = (
+        b"<< /Type /XObject /Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceRGB "
+        b"/BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream" % (len(raw), raw)
+    )
+    return one_page_pdf(
+        b"/Pattern cs /P1 scn BT /F1 700 Tf 0 0 Td (M) Tj ET",
+        b"<< /Font << /F1 5 0 R >> /Pattern << /P1 6 0 R >> >>",
+        [b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", pattern, image],
+    )
+
+
+def test_text_filled_with_an_image_pattern_is_rendered() -> None:
+    found = members(pattern_filled_text_pdf())
+    assert [m.name for m in found] == ["page 1"]
+    picture = found[0].picture
+    assert picture is not None
+    # The pattern's colours show through the letter (a blank page would be all white).
+    assert len(np.unique(picture.reshape(-1, 3), axis=0)) > 4
 
 
 def test_type3_glyphs_are_drawings_so_the_page_is_rendered() -> None:
@@ -317,8 +352,8 @@ def test_an_attached_file_is_a_member() -> None:
     document.save(out)
     document.close()
     found = members(out.getvalue())
-    assert [m.name for m in found] == ["attachment 1 (holiday.png)"]
-    assert found[0].data == png.getvalue()
+    assert [m.name for m in found] == ["page 1", "attachment 1 (holiday.png)"]
+    assert found[1].data == png.getvalue()
 
 
 def test_a_file_attached_to_a_page_is_a_member() -> None:

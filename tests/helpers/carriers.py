@@ -690,7 +690,11 @@ def _wav(path: Path) -> Path:
 
 
 def no_picture_files(folder: Path) -> dict[str, Path]:
-    """Files that cannot show a picture: a check has nothing to look at."""
+    """Files that cannot show a picture: a check has nothing to look at.
+
+    Except ``pdf_text_only``: a PDF page of text is rendered and checked all the same (its
+    text could be filled with a pattern that paints an image), so it is checked clean.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     paths = {
         "text": folder / "notes.txt",

@@ -6,9 +6,10 @@ here), fetches nothing and does not follow external file references. Order, page
 
 - the page rendered small (long side ``PAGE_SIDE``), because a picture can be drawn
   with vector paths, shadings, inline images, annotations, Type 3 glyphs or tiled from
-  many small images, and a render shows it as a viewer does. A page of text in
-  ordinary fonts only cannot show a picture and is not rendered, so a text-only PDF
-  has nothing to check.
+  many small images, and a render shows it as a viewer does. Even text in an ordinary
+  font can be filled with a pattern that paints an image, so every page with any object
+  is rendered (a text-only PDF is checked, not "nothing to check"); only an empty page
+  is not.
 - then each image object at full detail, those in annotations (image stamps) too: a
   grey or colour JPEG stream is handed over as it is (decoded small and fast by the
   image path), anything else (CMYK, JPEG 2000, Flate, CCITT, JBIG2...) is decoded by
@@ -111,7 +112,7 @@ def _load_page(document: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
 def _page_members(
     page: pdfium.PdfPage, number: int, budget: Budget, seen: _Seen
 ) -> Iterator[Member]:
-    """The page's render (if it draws anything but plain text), then its images."""
+    """The page's render (if it draws anything at all), then its images."""
     images, draws = _survey(page, budget)
     seen.images += len(images)
     if len(images) > MAX_IMAGES_PER_PAGE or seen.images > MAX_IMAGES:
@@ -183,13 +184,16 @@ def _annotation_images(page: pdfium.PdfPage, annotation: object) -> Iterator[pdf
 
 
 def _survey(page: pdfium.PdfPage, budget: Budget) -> tuple[list[pdfium.PdfImage], bool]:
-    """The page's image objects, and whether it draws more than text in ordinary fonts.
+    """The page's image objects, and whether it draws anything at all.
 
-    Walks PDFium's object handles directly (a Python wrapper per object made a page of
-    200,000 small shapes take 1.5 s to survey, 30 times its render).
+    Any object may show a picture: text in an ordinary font can be filled with a tiling
+    pattern that paints an image, and such an image is no page object. So every page with an
+    object is rendered (about 5 ms); only an empty page is not. Walks PDFium's object handles
+    directly (a Python wrapper per object made a page of 200,000 small shapes take 1.5 s to
+    survey, 30 times its render).
     """
     images: list[pdfium.PdfImage] = []
-    draws = pdfium_c.FPDFPage_GetAnnotCount(page) > 0
+    draws = pdfium_c.FPDFPage_GetAnnotCount(page) > 0 or pdfium_c.FPDFPage_CountObjects(page) > 0
     groups: list[tuple[object, int]] = [(None, 0)]  # (form object or None for the page, depth)
     seen = 0
     while groups:
@@ -220,22 +224,9 @@ def _survey(page: pdfium.PdfPage, budget: Budget) -> tuple[list[pdfium.PdfImage]
                 images.append(pdfium.PdfObject(handle, page=page, pdf=page.pdf))
                 if len(images) > MAX_IMAGES_PER_PAGE:
                     return images, True
-            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                if depth < MAX_FORM_DEPTH:
-                    groups.append((handle, depth + 1))
-            elif not draws and (kind != pdfium_c.FPDF_PAGEOBJ_TEXT or _drawn_glyphs(handle)):
-                draws = True
-    return images, draws or bool(images)
-
-
-def _drawn_glyphs(text: object) -> bool:
-    """Type 3 glyphs are small drawings (they may hold images); outline fonts are not."""
-    font = pdfium_c.FPDFTextObj_GetFont(text)
-    if not font:
-        return True
-    length = ctypes.c_size_t()
-    has_program = pdfium_c.FPDFFont_GetFontData(font, None, 0, ctypes.byref(length))
-    return not has_program or length.value == 0
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                groups.append((handle, depth + 1))
+    return images, draws
 
 
 def _render(page: pdfium.PdfPage) -> np.ndarray:
