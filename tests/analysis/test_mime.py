@@ -349,3 +349,40 @@ def test_a_uuencoded_picture_in_the_body_text_is_found() -> None:
     found = list(mime_members(message.as_bytes(), Budget()))
     assert [m.name for m in found] == ["part 1 / photo.jpg"]
     assert found[0].data == jpeg
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "background:url( {uri} )",
+        "background:url(\n\t{uri}\n)",
+        "background:url( '{uri}' )",
+        'background:url( " {uri} " )',
+        "background:url(/* a note */ {uri})",
+        "background:url( /* one */ /* two */ '{uri}')",
+    ],
+)
+def test_spaces_and_comments_around_a_css_url_still_give_the_picture(css: str) -> None:
+    png = pattern()
+    text = css.format(uri=data_uri(png))
+    in_attribute = page(f'<div style="{text.replace(chr(34), "&quot;")}"></div>')
+    in_block = page(f"<style>body {{ {text} }}</style><p>hi</p>")
+    assert [m.data for m in in_attribute] == [png]
+    assert [m.data for m in in_block] == [png]
+
+
+def test_a_framed_page_written_into_srcdoc_is_read_as_a_page() -> None:
+    png = pattern()
+    inner = f"<p>hi</p><img src={data_uri(png)}>"
+    escaped = inner.replace("&", "&amp;").replace('"', "&quot;")
+    found = page(f'<iframe srcdoc="{escaped}"></iframe>')
+    assert [m.data for m in found] == [png]
+    assert found[0].name == "framed page 1 / inline image 1"
+
+
+def test_framed_pages_framed_inside_each_other_are_bounded() -> None:
+    inner = f"<img src={data_uri(pattern())}>"
+    for _ in range(Limits().max_depth + 2):
+        inner = '<iframe srcdoc="' + inner.replace("&", "&amp;").replace('"', "&quot;") + '">'
+    with pytest.raises(CheckFailed, match="levels deep"):
+        page(inner)

@@ -3,8 +3,9 @@
 Pictures as ``data:`` URIs (in any attribute: ``<img src>``, ``srcset``, ``<object data>``,
 ``<video poster>``, a favicon's ``href``...; in CSS ``url(...)`` in ``style`` attributes,
 ``<style>`` blocks and style sheets that are data: URIs themselves; in scripts' quoted
-strings) and inline ``<svg>`` drawings. Remote (``http:``) and relative references are
-not part of the file and are never fetched: files next to a page are checked on their own.
+strings), inline ``<svg>`` drawings, and framed pages written into ``<iframe srcdoc>``
+(read as pages of their own). Remote (``http:``) and relative references are not part of
+the file and are never fetched: files next to a page are checked on their own.
 Read with the standard library's tolerant HTML parser, as browsers read broken markup.
 """
 
@@ -23,6 +24,9 @@ MAX_PAGE_BYTES = 256 * MIB  # one web page or one e-mail, read whole
 _FEED_CHARS = 256 * 1024
 _SPACE = re.compile(rb"[\t\n\f\r ]+")
 _BASE64_ALPHABET = re.compile(rb"^[A-Za-z0-9+/]*$")
+_CSS_SPACE = "\t\n\f\r "
+_LOOK_BACK = 1024  # how far before ``data:`` an opening ``url(`` or quote is looked for
+_MAX_COMMENTS = 16  # comments looked past there
 _SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
 _XLINK_NS = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
 
@@ -52,11 +56,14 @@ def _forgiving_base64(raw: bytes) -> bytes | None:
 
 
 def css_data_uris(css: str) -> list[str]:
-    """``data:`` URIs in CSS or script text: in ``url(...)`` or in quotes."""
+    """``data:`` URIs in CSS or script text: in ``url(...)`` or in quotes.
+
+    Spaces and CSS comments may stand between ``url(``, the quote and ``data:``.
+    """
     found: list[str] = []
     for match in re.finditer(r"data:", css, re.IGNORECASE):
         start = match.start()
-        before = css[start - 1] if start else ""
+        before = _opener(css, start)
         if before in ("'", '"'):
             end = css.find(before, start)
         elif before == "(":
@@ -67,13 +74,34 @@ def css_data_uris(css: str) -> list[str]:
     return found
 
 
+def _opener(css: str, start: int) -> str:
+    """The character before ``start``, looking past spaces and comments.
+
+    The look is bounded (in characters and comments) so hostile text stays linear; when it
+    gives up, the URI is taken as if ``url(`` opened it (checked rather than missed).
+    """
+    floor = max(0, start - _LOOK_BACK)
+    pos = start
+    for _ in range(_MAX_COMMENTS + 1):
+        pos = floor + len(css[floor:pos].rstrip(_CSS_SPACE))
+        if pos <= floor:
+            return "" if floor == 0 else "("
+        if pos - 2 < floor or css[pos - 2 : pos] != "*/":
+            return css[pos - 1]
+        opening = css.rfind("/*", floor, pos - 2)
+        if opening < 0:
+            return "*"
+        pos = opening
+    return "("
+
+
 class _PageReader(HTMLParser):
     """Collects the page's inline pictures while it is fed; robust to broken markup."""
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
         self.text = text
-        self.found: list[tuple[str, str]] = []  # ("uri" | "svg", text)
+        self.found: list[tuple[str, str]] = []  # ("uri" | "svg" | "page", text)
         self._lines = _line_starts(text)
         self._svg_depth = 0
         self._svg_start = 0
@@ -110,13 +138,15 @@ class _PageReader(HTMLParser):
 
     def _attribute(self, name: str, value: str) -> None:
         stripped = value.strip()
-        if name in ("srcset", "imagesrcset"):
+        if name == "srcdoc":  # a framed page written into the attribute: a page of its own
+            self.found.append(("page", value))
+        elif name in ("srcset", "imagesrcset"):
             self.found.extend(
                 ("uri", word.rstrip(",")) for word in stripped.split() if _is_data(word)
             )
         elif _is_data(stripped):
             self.found.append(("uri", stripped))
-        elif name in ("style", "srcdoc"):  # CSS, or a framed page written into the attribute
+        elif name == "style":
             self.found.extend(("uri", uri) for uri in css_data_uris(value))
 
     def _offset(self) -> int:
@@ -162,7 +192,7 @@ def page_members(text: str, budget: Budget, prefix: str = "") -> Iterator[Member
     """
     cut = text.rfind(">") + 1
     reader = _PageReader(text)
-    number = 0
+    number = frames = 0
     for pos in range(0, max(cut, 1), _FEED_CHARS):
         budget.check_time()
         reader.feed(text[pos : min(cut, pos + _FEED_CHARS)])
@@ -171,6 +201,12 @@ def page_members(text: str, budget: Budget, prefix: str = "") -> Iterator[Member
         pending, reader.found = reader.found, []
         while pending:
             what, found = pending.pop(0)
+            if what == "page":  # an <iframe srcdoc>: one level deeper, within the budget
+                frames += 1
+                budget.admit(len(found))
+                with budget.nested():
+                    yield from page_members(found, budget, f"{prefix}framed page {frames} / ")
+                continue
             data = _inline_bytes(what, found, budget)
             if data and _is_css_uri(what, found):  # a style sheet written into a data: URI
                 css = data.decode("utf-8", "surrogateescape")
