@@ -23,6 +23,7 @@ from .verdict import CheckFailed, Kind, Status
 HEAD_BYTES = 64 * 1024
 _TGA_SUFFIXES = frozenset([".tga", ".icb", ".vda", ".vst"])
 _MARKUP_SUFFIXES = frozenset([".html", ".htm", ".xhtml", ".shtml"])
+_SVG_SUFFIXES = frozenset([".svg", ".svgz"])
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ def _image_by_header(head: bytes) -> str | None:
         return "pcx" if head[3] in (1, 2, 4, 8) else None
     if head[:2] == b"\x01\xda" and len(head) > 5 and head[2] in (0, 1) and head[3] in (1, 2):
         return "sgi"
-    if _PNM.match(head[:256]):
+    if _PNM.match(head):
         return "pnm"
     if re.match(rb"#define[ \t]+\S*_width[ \t]+\d+[\r\n]+#define[ \t]+\S*_height", head[:512]):
         return "xbm"
@@ -108,8 +109,9 @@ def _image_by_header(head: bytes) -> str | None:
 
 
 _BMP_HEADER_SIZES = (12, 16, 40, 52, 56, 64, 108, 124)
-# Netpbm: the magic, then (past comments) the width and height; PAM names its fields.
-_PNM = re.compile(rb"P(?:[1-6](?:\s+|#[^\n]*\n)+\d+(?:\s+|#[^\n]*\n)+\d|7\s+(?:#|[A-Z]))")
+# Netpbm: the magic, then (past comments of any length) the width and height; PAM names
+# its fields. One space or one comment per repeat: ``(\s+)+`` took exponential time.
+_PNM = re.compile(rb"P(?:[1-6](?:\s|#[^\n]*\n)+\d+(?:\s|#[^\n]*\n)+\d|7\s+(?:#|[A-Z]))")
 
 
 def _plausible_icon(head: bytes) -> bool:
@@ -565,6 +567,8 @@ def _text_format(text: str, suffix: str) -> Sniffed:
     document = _markup(text.lstrip("\ufeff"))
     if document is None and suffix in _MARKUP_SUFFIXES:
         document = "html"  # trying the page's reader costs nothing; text shows no picture
+    if document is None and suffix in _SVG_SUFFIXES:
+        document = "svg"  # <svg> may come after the head; the reader fails closed if not one
     if document is not None:
         return Sniffed(Kind.DOCUMENT, document)
     return Sniffed(Kind.OTHER, "text")
