@@ -190,7 +190,7 @@ def with_quarantine(services: object) -> object:
     """Four files hidden from the family's children (plain bytes: nothing here is a picture)."""
     import dataclasses
 
-    from desktop_app.policy.storage import data_dir
+    from desktop_app.core.storage import data_dir
     from desktop_app.surfaces.quarantine import Quarantine
 
     quarantine = Quarantine(data_dir() / "quarantine")

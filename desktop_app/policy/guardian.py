@@ -26,7 +26,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyring.errors import KeyringError
 
-from .storage import StorageError, atomic_write_json, data_dir, read_json
+from desktop_app.core.storage import StorageError, atomic_write_json, data_dir, read_json
 
 SERVICE = "SafeLens"
 USERNAME = "guardian-pin"

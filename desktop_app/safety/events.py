@@ -32,7 +32,7 @@ from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.policy.storage import data_dir
+from desktop_app.core.storage import data_dir
 
 if TYPE_CHECKING:
     from desktop_app.safety.oslog import OsLogSink

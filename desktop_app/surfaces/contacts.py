@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.analysis.carriers import vcard_text as vcard
 from desktop_app.analysis.verdict import Analysis, AnalyzerUnavailable, Status
-from desktop_app.policy.storage import StorageError, atomic_write_bytes
+from desktop_app.core.storage import StorageError, atomic_write_bytes
 from desktop_app.surfaces.avatar import neutral_avatar_png
 from desktop_app.surfaces.counts import CountRecorder
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineReason

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.analysis.carriers import vcard_text as vcard
-from desktop_app.policy.storage import atomic_write_bytes, data_dir
+from desktop_app.core.storage import atomic_write_bytes, data_dir
 from desktop_app.surfaces.contacts import (
     MAX_VCARD_BYTES,
     ContactsError,

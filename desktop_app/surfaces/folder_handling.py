@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
-from desktop_app.policy.approvals import content_sha256
+from desktop_app.core.hashing import content_sha256
 from desktop_app.policy.settings import AgeBand
 
 from .contacts import ContactsError, sanitise_vcard_file

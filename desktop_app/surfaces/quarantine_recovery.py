@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop_app.policy.storage import StorageError, atomic_write_json, read_json
+from desktop_app.core.storage import StorageError, atomic_write_json, read_json
 
 from .quarantine_files import (
     FILE_MODE,

@@ -129,7 +129,7 @@ def test_a_copy_that_cannot_be_saved_leaves_the_original_in_quarantine(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from desktop_app.policy.storage import StorageError
+    from desktop_app.core.storage import StorageError
     from desktop_app.surfaces import contacts
 
     def disk_full(_path: Path, _data: bytes) -> None:

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
-from desktop_app.policy.approvals import Approvals, content_sha256
+from desktop_app.core.hashing import content_sha256
+from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.managed import ManagedPolicy
