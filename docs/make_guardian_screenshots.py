@@ -133,7 +133,8 @@ def family_services() -> object:
     """A family PC: three children, trusted adults, approvals and two weeks of counts."""
     import hashlib
 
-    from desktop_app.safety.events import EventCounts, EventKind, Surface
+    from desktop_app.core.vocabulary import EventKind, Surface
+    from desktop_app.safety.events import EventCounts
     from tests.helpers.keyring import MemoryKeyring
     from tests.ui.guardian_helpers import PIN, FakeClock, make_services
 

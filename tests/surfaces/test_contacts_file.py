@@ -10,7 +10,8 @@ import vobject
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis.carriers import vcard_text as vcard
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.core.vocabulary import EventKind, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.surfaces import contacts
 from desktop_app.surfaces.avatar import neutral_avatar_png
 from desktop_app.surfaces.contacts import sanitise_vcard_file

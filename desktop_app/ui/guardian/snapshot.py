@@ -13,12 +13,13 @@ from pathlib import Path
 from types import MappingProxyType
 
 from desktop_app.core.storage import StorageError
+from desktop_app.core.vocabulary import EventKind
 from desktop_app.policy.approvals import Approval
 from desktop_app.policy.editor import Field, ProfileRow, SettingLocked
 from desktop_app.policy.guardian import GuardianError
 from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
-from desktop_app.safety.events import DaySummary, EventCounts, EventKind, EventStoreError
+from desktop_app.safety.events import DaySummary, EventCounts, EventStoreError
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineError
 from desktop_app.surfaces.quarantine_entry import reraise
 
