@@ -11,7 +11,7 @@ from typing import Any
 
 from PIL import Image
 
-from .media import pil_to_rgb
+from .decode import pil_to_rgb
 from .supervisor import BULK, INTERACTIVE, WorkerPool
 from .verdict import Analysis, AnalysisOptions, AnalysisPolicy, Kind, Status, Strictness
 

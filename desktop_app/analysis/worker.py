@@ -16,8 +16,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .checking import check, prefetched
+from .decode import prepare_decoders
 from .formats import HEAD_BYTES
-from .media import prepare_decoders
 from .models import Ensemble, ModelError, load_manifest
 
 __all__ = ["HEAD_BYTES", "check", "prefetched", "worker_main"]
