@@ -195,6 +195,8 @@ class _Slot:
                 (f"Checking took too long (over {limit_s:.0f} s), so it was stopped."),
             )
         _tag, _request_id, wire = reply
+        # elapsed_ms is the supervisor's wall clock, as for a timeout or a crash (which the
+        # worker cannot time): the clock the limit runs on, the pipe's hand-over included.
         return Analysis.from_wire(wire | {"elapsed_ms": elapsed, "path": path_of(job.source)})
 
     def _answer(self, started: float, limit_s: float) -> tuple[Any, bool, float]:
