@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import grimp
+import pytest
 
 import desktop_app.core
 from desktop_app.core.vocabulary import EventKind, Surface
@@ -88,15 +89,19 @@ def _cycles(graph: grimp.ImportGraph, modules: set[str]) -> list[set[str]]:
     return found
 
 
-def test_no_import_cycle_below_the_ui() -> None:
-    """Imports inside functions count too: a circle broken only by a late import is still one."""
-    graph = grimp.build_graph("desktop_app")
+@pytest.fixture(scope="module")
+def graph() -> grimp.ImportGraph:
+    """Every import in desktop_app, those inside functions too (no cache file is written)."""
+    return grimp.build_graph("desktop_app", cache_dir=None)
+
+
+def test_no_import_cycle_below_the_ui(graph: grimp.ImportGraph) -> None:
+    """A circle broken only by an import inside a function is still a circle."""
     below_ui = {m for m in graph.modules if not m.startswith("desktop_app.ui")}
     assert _cycles(graph, below_ui) == []
 
 
-def test_events_and_the_os_log_do_not_import_each_other() -> None:
-    graph = grimp.build_graph("desktop_app")
+def test_events_and_the_os_log_do_not_import_each_other(graph: grimp.ImportGraph) -> None:
     events, oslog = "desktop_app.safety.events", "desktop_app.safety.oslog"
     assert oslog not in graph.find_modules_directly_imported_by(events)
     assert events not in graph.find_modules_directly_imported_by(oslog)
