@@ -58,7 +58,7 @@ def run_gui(window: str, paths: list[str]) -> int:
 
 def open_quarantine() -> Quarantine | None:
     """The quarantine for the guardian console; None (the console says so) if it can't open."""
-    from desktop_app.policy.storage import StorageError
+    from desktop_app.core.storage import StorageError
     from desktop_app.surfaces.quarantine import Quarantine, QuarantineError
 
     try:

@@ -19,9 +19,10 @@ from PySide6.QtGui import QCloseEvent
 
 from desktop_app.analysis.formats import HEAD_BYTES, sniff
 from desktop_app.analysis.verdict import Analysis, CheckFailed, Kind, Status
+from desktop_app.core.vocabulary import Surface
 from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import ViewingFlow
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineReason
 

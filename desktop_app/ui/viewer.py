@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QLabel
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import Analysis, Kind, Status
-from desktop_app.policy.approvals import Approvals, content_sha256
+from desktop_app.core.hashing import content_sha256
+from desktop_app.core.vocabulary import Surface
+from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import Action, FlowContext, ViewingFlow
 
 from .intervention.screen import ViewerRules

@@ -13,8 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.settings import AgeBand
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import Action, Screen
 from desktop_app.ui.intervention.screen import ResourceCard, TrustedAdultRow
 from desktop_app.ui.intervention.send_dialog import SendDialog

@@ -292,7 +292,8 @@ def test_folders_are_entered_and_left(
 def test_choosing_a_flagged_file_is_counted_never_named(
     qtbot: QtBot, analyzer: SensitivityAnalyzer, folder: Path
 ) -> None:
-    from desktop_app.safety.events import EventCounts, EventKind, Surface
+    from desktop_app.core.vocabulary import EventKind, Surface
+    from desktop_app.safety.events import EventCounts
 
     rules = ViewerRules(AgeBand.TEEN, "two_screens", profile_id="p-leo")
     with EventCounts() as events:

@@ -14,13 +14,15 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
-from desktop_app.policy.approvals import Approvals, content_sha256
+from desktop_app.core.hashing import content_sha256
+from desktop_app.core.vocabulary import EventKind, Surface
+from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.managed import ManagedPolicy
 from desktop_app.policy.profiles import OsUser
 from desktop_app.policy.store import SettingsStore
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import Action, Screen
 from desktop_app.surfaces.folder_watch import WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine

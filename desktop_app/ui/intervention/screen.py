@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.settings import AgeBand
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import Action, Outcome, Screen, SendingFlow, ViewingFlow
 from desktop_app.safety.resources import HelpResource, help_for
 

@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
+from desktop_app.core.vocabulary import Surface
 from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import FlowContext, Screen, SendingFlow
 
 from .copy import translate

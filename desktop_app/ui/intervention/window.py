@@ -11,8 +11,9 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desktop_app.core.vocabulary import Surface
 from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import Screen, ViewingFlow
 
 from ..tasks import BackgroundWork

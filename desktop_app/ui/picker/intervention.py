@@ -13,8 +13,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_app.analysis.verdict import Analysis
+from desktop_app.core.vocabulary import Surface
 from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import Screen, ViewingFlow
 
 from ..intervention.screen import InterventionPanel
