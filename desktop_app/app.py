@@ -48,7 +48,7 @@ def run_gui(window: str, paths: list[str]) -> int:
             if window == "open":
                 return run_viewer(Path(paths[0]), analyzer, services)
             if window == "agent":
-                from desktop_app.ui.agent_shell import agent_rules, run_agent
+                from desktop_app.ui.agent import agent_rules, run_agent
 
                 return run_agent(analyzer, services, agent_rules(services))
             return run_app(analyzer, services)

@@ -13,7 +13,7 @@ from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.policy.settings import AgeBand
 from desktop_app.surfaces.quarantine import Quarantine
 
-from .agent_shell import Openers
+from .agent import Openers
 from .guardian.launcher import GuardianLauncher
 from .guardian.services import GuardianServices
 from .i18n import choose_language, choose_region, install_language

@@ -24,7 +24,7 @@ from desktop_app.safety.events import EventCounts, EventKind, Surface
 from desktop_app.safety.flow import Action, Screen
 from desktop_app.surfaces.folder_watch import WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine
-from desktop_app.ui.agent_shell import Agent, agent_rules
+from desktop_app.ui.agent import Agent, agent_rules
 from desktop_app.ui.arrivals import ArrivalWindow
 from desktop_app.ui.guardian.services import GuardianServices
 from desktop_app.ui.tray import Notice
