@@ -2,125 +2,29 @@
 
 Watches the share folders of the effective policy (for a protected child), shows the
 tray icon and notifications, and opens the viewer, the safe picker, the contacts view,
-the arrivals' help screens, the sending dialog and (with the PIN) the guardian console.
+the arrivals' help screens, the sending dialog and (with the PIN) the guardian console
+through ``Openers``. The composition root (app.py) hands in every service.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
+from desktop_app.safety.rules import Guard
 from desktop_app.surfaces.agent import Heartbeat, autostart_entry, install_autostart
-from desktop_app.surfaces.contacts_store import ContactsStore
 from desktop_app.surfaces.folder_watch import ShareFolderWatch, WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine
-from desktop_app.surfaces.quarantine_entry import EntryNotFound
-from desktop_app.surfaces.share_folders import FolderEvent, FolderEventKind, folders_from_policy
+from desktop_app.surfaces.share_folders import FolderEvent, folders_from_policy
 
-from .arrivals import ArrivalWindow
-from .contacts import ContactsView
-from .guardian.launcher import GuardianLauncher
 from .guardian.services import GuardianServices
-from .i18n import choose_region
 from .intervention.copy import translate
-from .intervention.send_dialog import SendDialog
-from .picker.dialog import SafeFileDialog
+from .openers import Openers
 from .tasks import BackgroundWork
 from .tray import AgentActions, TrayAgent, tamper_recorder
-from .viewer import ViewerRules, ViewerWindow
-
-
-class Openers:
-    """The windows a person can open from the tray or the main window (kept alive here)."""
-
-    def __init__(
-        self,
-        analyzer: SensitivityAnalyzer,
-        services: GuardianServices,
-        rules: ViewerRules,
-        quarantine: Quarantine,
-    ) -> None:
-        self.analyzer, self.services, self.rules = analyzer, services, rules
-        self.quarantine = quarantine
-        self.windows: list[QWidget] = []
-        self.work = BackgroundWork()
-        self.launcher = GuardianLauncher(services)
-        self.release: Callable[[str], object] | None = None  # set by the agent's watcher
-
-    def _keep(self, window: QWidget) -> QWidget:
-        self.windows = [w for w in self.windows if w.isVisible()] + [window]
-        window.show()
-        return window
-
-    def open_file(self) -> None:
-        path, _chosen = SafeFileDialog.getOpenFileName(
-            None,
-            translate("Agent", "Open a picture or video"),
-            str(Path.home()),
-            "",
-            analyzer=self.analyzer,
-            rules=self.rules,
-            pin=self.services.pin,
-            approvals=self.services.approvals,
-            events=self.services.events,
-        )
-        if path:
-            window = ViewerWindow(
-                Path(path),
-                self.analyzer,
-                self.rules,
-                self.services.pin,
-                self.services.approvals,
-                events=self.services.events,
-            )
-            window.resize(720, 640)
-            self._keep(window)
-
-    def open_contacts(self) -> None:
-        profile = self.services.settings.policy.profile
-        view = ContactsView(
-            self.analyzer,
-            ContactsStore(),
-            self.quarantine,
-            fail_closed=profile.protected,
-            profile_id=profile.profile_id,
-            events=self.services.events,
-        )
-        view.resize(560, 640)
-        self._keep(view)
-
-    def open_guardian(self) -> None:
-        self.launcher.open()
-
-    def open_arrival(self, event: FolderEvent) -> None:
-        if event.quarantine_id is None:
-            return
-        entry_id = event.quarantine_id
-        if event.event is FolderEventKind.HELD:
-            dialog = SendDialog(self.rules, pin=self.services.pin, events=self.services.events)
-            release = self.release
-            if release is not None:
-                dialog.accepted.connect(lambda: self.work.run(release, entry_id))
-            self._keep(dialog)
-            return
-        try:
-            entry = self.quarantine.get(entry_id)
-        except EntryNotFound:
-            return  # a guardian restored or deleted it meanwhile
-        window = ArrivalWindow(
-            entry,
-            self.quarantine,
-            self.rules,
-            pin=self.services.pin,
-            approvals=self.services.approvals,
-            events=self.services.events,
-        )
-        window.resize(640, 560)
-        self._keep(window)
 
 
 class Agent:
@@ -131,15 +35,15 @@ class Agent:
         app: QApplication,
         analyzer: SensitivityAnalyzer,
         services: GuardianServices,
-        rules: ViewerRules,
+        guard: Guard,
         *,
-        quarantine: Quarantine | None = None,
+        quarantine: Quarantine,
         heartbeat_folder: Path | None = None,
         timing: WatchTiming | None = None,
     ) -> None:
         self.app, self.services = app, services
-        self.quarantine = quarantine if quarantine is not None else Quarantine()
-        self.open = Openers(analyzer, services, rules, self.quarantine)
+        self.quarantine = quarantine
+        self.open = Openers(analyzer, services, guard, quarantine, release=self.release)
         self.work = BackgroundWork()
         policy = services.settings.policy
         profile = policy.profile
@@ -169,11 +73,14 @@ class Agent:
             on_event=self.tray.deliver,
             timing=timing,
         )
-        self.open.release = self.watch.release
 
     @property
     def windows(self) -> list[QWidget]:
         return self.open.windows
+
+    def release(self, entry_id: str) -> FolderEvent:
+        """A held outgoing file may leave (the sending flow ended on SENT): worker thread."""
+        return self.watch.release(entry_id)
 
     def start(self) -> None:
         self.tray.start()
@@ -194,20 +101,3 @@ class Agent:
         self.health.stop()
         self.watch.stop()
         self.tray.stop()
-
-
-def run_agent(analyzer: SensitivityAnalyzer, services: GuardianServices, rules: ViewerRules) -> int:
-    from .shell import application
-
-    app = application(services)
-    app.setQuitOnLastWindowClosed(False)  # the agent lives in the tray
-    agent = Agent(app, analyzer, services, rules)
-    app.aboutToQuit.connect(agent.stop)
-    agent.start()
-    return int(app.exec())
-
-
-def agent_rules(services: GuardianServices) -> ViewerRules:
-    from .shell import viewer_rules
-
-    return viewer_rules(services, choose_region(services.settings.policy["region"]))
