@@ -56,9 +56,8 @@ def run_gui(window: str, paths: list[str]) -> int:
             if window == "open":
                 return run_viewer(Path(paths[0]), analyzer, services, guard)
             if window == "agent":
-                # The agent cannot work without its quarantine: opening it again raises why.
-                quarantine = services.quarantine or Quarantine()
-                return run_agent(analyzer, services, guard, quarantine)
+                # The share folders' own quarantine (the agent cannot work without it).
+                return run_agent(analyzer, services, guard, Quarantine())
             return run_app(analyzer, services, guard)
     finally:
         events.close()
