@@ -17,9 +17,9 @@ from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.settings import AgeBand
 from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import Action, Screen
+from desktop_app.safety.rules import Guard, ViewerRules
 from desktop_app.ui.intervention.screen import ResourceCard, TrustedAdultRow
 from desktop_app.ui.intervention.send_dialog import SendDialog
-from desktop_app.ui.viewer import ViewerRules
 from tests.ui.test_sensitive_view import grab
 from tests.ui.test_viewer import click, open_viewer
 
@@ -101,7 +101,7 @@ def test_what_happened_is_counted_never_what_it_was(
     events = EventCounts()
     rules = ViewerRules(AgeBand.TEEN, "two_screens", profile_id="p-leo")
     window = open_viewer(qtbot, pattern, analyzer, rules)
-    window.panel.events = events
+    window.panel.guard = Guard(rules, events=events)
     window.start_over()
     click(qtbot, window, Action.WHY)
     click(qtbot, window, Action.GET_HELP)
@@ -115,7 +115,7 @@ def test_what_happened_is_counted_never_what_it_was(
 
 
 def _send_dialog(qtbot: QtBot, band: AgeBand, send_policy: str = "confirm") -> SendDialog:
-    dialog = SendDialog(ViewerRules(band, "two_screens", send_policy=send_policy))
+    dialog = SendDialog(Guard(ViewerRules(band, "two_screens", send_policy=send_policy)))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

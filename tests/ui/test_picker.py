@@ -17,12 +17,12 @@ from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.settings import AgeBand
 from desktop_app.safety.flow import Action, Screen
+from desktop_app.safety.rules import Guard, ViewerRules
 from desktop_app.ui.picker import SafeFileDialog
 from desktop_app.ui.picker.delegate import IMAGE_SIZE
 from desktop_app.ui.picker.filters import parse_filters
 from desktop_app.ui.picker.intervention import PickIntervention
 from desktop_app.ui.picker.model import Tile
-from desktop_app.ui.viewer import ViewerRules
 from tests.helpers import media
 from tests.helpers.keyring import MemoryKeyring
 from tests.ui.guardian_helpers import FAST, PIN
@@ -54,7 +54,8 @@ def open_picker(
     filter: str = "",
     **services: Any,
 ) -> SafeFileDialog:
-    dialog = SafeFileDialog(None, "Choose", str(folder), filter, analyzer=analyzer, **services)
+    guard = Guard(**services) if services else None  # rules, pin, approvals, events
+    dialog = SafeFileDialog(None, "Choose", str(folder), filter, analyzer=analyzer, guard=guard)
     qtbot.addWidget(dialog)
     dialog.resize(900, 640)
     with qtbot.waitSignal(dialog.folder_loaded, timeout=10_000):
@@ -242,7 +243,7 @@ def test_get_open_file_names_returns_what_may_be_handed_back(
 
     drive_when_open(qtbot, pick_three)
     paths, chosen_filter = SafeFileDialog.getOpenFileNames(
-        None, "Choose", str(folder), PICTURES, analyzer=analyzer, rules=UNDER13
+        None, "Choose", str(folder), PICTURES, analyzer=analyzer, guard=Guard(UNDER13)
     )
     assert paths == [str(folder / "astronaut.png"), str(folder / "chelsea.jpg")]
     assert chosen_filter == "Pictures (*.png *.jpg)"

@@ -26,9 +26,10 @@ from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import Action, Screen
 from desktop_app.surfaces.folder_watch import WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine
-from desktop_app.ui.agent_shell import Agent, agent_rules
+from desktop_app.ui.agent import Agent
 from desktop_app.ui.arrivals import ArrivalWindow
 from desktop_app.ui.guardian.services import GuardianServices
+from desktop_app.ui.shell import child_guard
 from desktop_app.ui.tray import Notice
 from tests.analysis.test_models import _tampered_manifest
 from tests.helpers import media
@@ -68,7 +69,7 @@ def running_agent(
         app,
         analyzer,
         services,
-        agent_rules(services),
+        child_guard(services),
         quarantine=Quarantine(tmp_path / "quarantine"),
         heartbeat_folder=tmp_path / "agent",
         timing=FAST_WATCH,

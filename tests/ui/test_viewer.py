@@ -17,7 +17,8 @@ from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.settings import AgeBand
 from desktop_app.safety.flow import Action, Screen
-from desktop_app.ui.viewer import ViewerRules, ViewerWindow
+from desktop_app.safety.rules import Guard, ViewerRules
+from desktop_app.ui.viewer import ViewerWindow
 from desktop_app.ui.widgets.sensitive_view import ViewState
 from tests.helpers import media
 from tests.helpers.keyring import MemoryKeyring
@@ -49,7 +50,7 @@ def open_viewer(
     pin: GuardianPin | None = None,
     approvals: Approvals | None = None,
 ) -> ViewerWindow:
-    window = ViewerWindow(path, analyzer, rules, pin, approvals)
+    window = ViewerWindow(path, analyzer, Guard(rules, pin, approvals))
     qtbot.addWidget(window)
     window.resize(640, 640)
     window.show()
@@ -181,15 +182,15 @@ def test_viewer_rules_come_from_the_effective_policy_of_the_current_user() -> No
     from desktop_app.policy.managed import ManagedPolicy
     from desktop_app.policy.profiles import OsUser
     from desktop_app.policy.store import SettingsStore
+    from desktop_app.safety.rules import rules_from_policy
     from desktop_app.ui.guardian.services import GuardianServices
-    from desktop_app.ui.shell import viewer_rules
 
     parent = GuardianSettings(SettingsStore(), ManagedPolicy(), OsUser("parent", True))
     maya = parent.add_profile("Maya", "maya", 2017)
     parent.set_value("trusted_adults", [{"name": "Mum", "email": "mum@example.org"}])
     child = GuardianSettings(SettingsStore(), ManagedPolicy(), OsUser("maya", False))
     services = GuardianServices(child, GuardianPin(backend=MemoryKeyring(), cost=FAST), Approvals())
-    rules = viewer_rules(services, "GB")
+    rules = rules_from_policy(services.settings.policy, services.events, "GB")
     assert (rules.band, rules.view_policy, rules.profile_id) == (
         AgeBand.UNDER13,
         "guardian_approval",
