@@ -10,17 +10,22 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring
 import pytest
 
-from desktop_app import __version__
+from desktop_app import SensitivityAnalyzer, __version__
+from desktop_app.analysis import testpattern
 from desktop_app.cli import quarantine as quarantine_cli
 from desktop_app.cli import run
+from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.guardian import SERVICE, USERNAME, GuardianPin, ScryptCost
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry
+from desktop_app.surfaces.share_folders import FolderEventKind
 from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.share_folders import child_watch_pass
 
 FAST = ScryptCost(n=2**10, r=8, p=1)
 PIN = "918273"
@@ -187,3 +192,30 @@ def test_another_account_cannot_touch_the_quarantine() -> None:
         assert Quarantine(home / "quarantine").get(entry.id) == entry
     finally:
         shutil.rmtree(home)
+
+
+@pytest.mark.parametrize("proof", ["administrator", "pin"])
+def test_a_restored_file_in_a_watched_folder_stays_after_the_next_pass(
+    analyzer: SensitivityAnalyzer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    proof: str,
+) -> None:
+    """Restore approves the bytes for the child first, as the console does (it did not)."""
+    child = GuardianSettings().add_profile("Maya", "maya", datetime.now(UTC).year - 9)
+    inbox = tmp_path / "Downloads"
+    inbox.mkdir()
+    testpattern.write_image(inbox / "shared.png")
+    hidden = child_watch_pass(inbox, analyzer, child.id)
+    assert [e.event for e in hidden] == [FolderEventKind.QUARANTINED]
+    entry_id = str(hidden[0].quarantine_id)
+    monkeypatch.setattr(quarantine_cli, "is_admin", lambda: proof == "administrator")
+    GuardianPin(cost=FAST).set_pin(PIN)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PIN + "\n"))
+    assert safelens("quarantine", "restore", entry_id, "--pin-stdin") == 0, capsys.readouterr()
+    assert (inbox / "shared.png").exists()
+
+    again = child_watch_pass(inbox, analyzer, child.id)
+    assert [e.event for e in again] == [FolderEventKind.CHECKED]
+    assert (inbox / "shared.png").exists() and Quarantine().entries() == []

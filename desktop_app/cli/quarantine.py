@@ -4,6 +4,8 @@ Restoring or deleting changes what a child can see, so both need the guardian: t
 able to write the quarantine folder, and be an administrator (root), or give the guardian PIN
 (asked in a terminal, or one line on stdin with --pin-stdin). Before any PIN is set up, the
 owner of SafeLens' data folder may go ahead. Listing needs no PIN (the folder is private).
+Both go through ``GuardianActions`` like the console: a restore first approves the bytes for
+their child, so the share folders do not put the file aside again.
 
 Exit codes: 0 done; 1 error (one line says what); 2 usage; 4 not permitted.
 """
@@ -17,8 +19,11 @@ import os
 import sys
 from pathlib import Path
 
-from desktop_app.core.storage import data_dir
-from desktop_app.policy.guardian import GuardianError, GuardianPin
+from desktop_app.core.storage import StorageError, data_dir
+from desktop_app.policy.approvals import Approvals
+from desktop_app.policy.editor import GuardianSettings
+from desktop_app.policy.guardian import GuardianError, GuardianPin, WrongPin
+from desktop_app.service.actions import GuardianActions, GuardianProof
 from desktop_app.surfaces.quarantine import (
     Quarantine,
     QuarantineEntry,
@@ -110,25 +115,37 @@ def _size(size: int) -> str:
     return f"{value:.1f} GB"
 
 
+def _actions() -> GuardianActions:
+    return GuardianActions(GuardianPin(), Approvals(), _open(), GuardianSettings())
+
+
 def _restore(args: argparse.Namespace) -> int:
-    refusal = _refusal(args)
+    refusal = _writable_refusal()
     if refusal is not None:
         return _fail(refusal, EXIT_NOT_PERMITTED)
     try:
-        target = _open().restore(args.id, to=args.to)
-    except (QuarantineError, OSError) as exc:
+        actions = _actions()
+        proof = _proof(args, actions)
+        if isinstance(proof, str):
+            return _fail(proof, EXIT_NOT_PERMITTED)
+        target = actions.restore(args.id, proof, to=args.to)
+    except (QuarantineError, StorageError, GuardianError, OSError) as exc:
         return _fail(_message(exc))
     print(f"Restored to {target}")
     return EXIT_OK
 
 
 def _delete(args: argparse.Namespace) -> int:
-    refusal = _refusal(args)
+    refusal = _writable_refusal()
     if refusal is not None:
         return _fail(refusal, EXIT_NOT_PERMITTED)
     try:
-        _open().delete(args.id)
-    except (QuarantineError, OSError) as exc:
+        actions = _actions()
+        proof = _proof(args, actions)
+        if isinstance(proof, str):
+            return _fail(proof, EXIT_NOT_PERMITTED)
+        actions.delete(args.id, proof)
+    except (QuarantineError, StorageError, GuardianError, OSError) as exc:
         return _fail(_message(exc))
     print("Deleted for good.")
     return EXIT_OK
@@ -140,18 +157,21 @@ def _message(exc: BaseException) -> str:
     return str(exc)
 
 
-def _refusal(args: argparse.Namespace) -> str | None:
-    """Why this user may not restore or delete, or None when they may."""
+def _writable_refusal() -> str | None:
     root = default_root()
     if root.exists() and not os.access(root, os.W_OK | os.X_OK):
         return "only the guardian's account or an administrator can change the quarantine."
+    return None
+
+
+def _proof(args: argparse.Namespace, actions: GuardianActions) -> GuardianProof | str:
+    """The guardian's proof for this user, or why they may not restore or delete."""
     if is_admin():
-        return None
-    pin = GuardianPin()
-    status = pin.status()
+        return actions.prove_administrator()
+    status = actions.pin.status()
     if status == "not_set":
         if _owns_data_folder():
-            return None
+            return actions.prove_before_setup()
         return "no guardian PIN is set up yet; only SafeLens' owner or an administrator can."
     if status == "missing":
         return "the guardian PIN has disappeared; an administrator of this computer can reset it."
@@ -159,10 +179,11 @@ def _refusal(args: argparse.Namespace) -> str | None:
     if not secret:
         return "this needs the guardian PIN (run it in a terminal, or give it with --pin-stdin)."
     try:
-        right = pin.verify(secret)
+        return actions.prove(secret)
+    except WrongPin:
+        return "that PIN is not right."
     except GuardianError as exc:
         return str(exc)
-    return None if right else "that PIN is not right."
 
 
 def _read_pin(args: argparse.Namespace) -> str | None:

@@ -11,6 +11,12 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+from desktop_app.analysis.analyzer import SensitivityAnalyzer
+from desktop_app.policy.approvals import Approvals
+from desktop_app.policy.settings import AgeBand
+from desktop_app.surfaces.folder_watch import ShareFolderWatch, WatchTiming
+from desktop_app.surfaces.quarantine import Quarantine
+from desktop_app.surfaces.share_folders import FolderEvent, ShareFolder
 from tests.helpers import media
 
 
@@ -71,3 +77,20 @@ def wait_for(condition: Callable[[], bool], timeout: float = 120.0, what: str = 
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what or condition}")
         time.sleep(0.05)
+
+
+def child_watch_pass(
+    inbox: Path, analyzer: SensitivityAnalyzer, profile_id: str
+) -> list[FolderEvent]:
+    """One pass of a child's share-folder watch over ``inbox``, as the agent (or the service)
+    runs it: the default quarantine, the remembered approvals, under-13 rules."""
+    watch = ShareFolderWatch(
+        [ShareFolder(inbox)],
+        analyzer,
+        Quarantine(),
+        band=AgeBand.UNDER13,
+        profile_id=profile_id,
+        approvals=Approvals(),
+        timing=WatchTiming(settle_s=0.3, poll_s=0.05, rescan_s=3600),
+    )
+    return watch.run_once(max_wait_s=60)
