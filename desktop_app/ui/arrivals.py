@@ -4,8 +4,9 @@ The file is in quarantine; the window shows the help screens for it (no picture:
 badge only). If the flow reaches the content — a teen's own choice after the screens, or
 a guardian's PIN for a younger child — the bytes are read from quarantine (verified) into
 a private temporary file that is shown and removed when the window closes. A guardian's
-approval is remembered by content hash and the file goes back to where it arrived, so
-the share folder lets it through from then on.
+approval goes through ``GuardianActions.restore``, as in the console and the CLI: remembered
+by content hash, then the file goes back to where it arrived, so the share folder lets it
+through from then on.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from desktop_app.analysis.verdict import Analysis, CheckFailed, Kind, Status
 from desktop_app.core.vocabulary import Surface
 from desktop_app.safety.flow import ViewingFlow
 from desktop_app.safety.rules import Guard
+from desktop_app.service.actions import GuardianActions, GuardianProof
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineReason
 
 from .intervention.window import FlowWindow
@@ -35,9 +37,11 @@ class ArrivalWindow(FlowWindow):
         entry: QuarantineEntry,
         quarantine: Quarantine,
         guard: Guard,
+        actions: GuardianActions,
     ) -> None:
         super().__init__(guard, Surface.share_folders)
-        self.entry, self.quarantine = entry, quarantine
+        self.entry, self.quarantine, self.guardian_actions = entry, quarantine, actions
+        self.panel.guardian_actions = actions
         self.setWindowTitle(self.tr("SafeLens — something was shared with you"))
         self.shown_file: Path | None = None
         could_not_check = entry.reason is QuarantineReason.could_not_check
@@ -87,10 +91,17 @@ class ArrivalWindow(FlowWindow):
         )
 
     def _approved(self) -> None:
-        """The guardian said yes: remember it for these bytes and put the file back."""
-        if self.guard.remembers:
-            self.work.run(self.guard.remember, self.entry.sha256)
-        self.work.run(self.quarantine.restore, self.entry.id, on_error=lambda _e: None)
+        """The guardian said yes: approve these bytes for the child and put the file back."""
+        proof = self.panel.proof
+        if proof is not None:  # always, after the PIN dialog that made the flow approve
+            self.work.run(self._restore, proof, on_error=lambda _e: None)
+
+    def _restore(self, proof: GuardianProof) -> None:
+        """Worker thread. A failure leaves the file in quarantine, for the console."""
+        try:
+            self.guardian_actions.restore(self.entry.id, proof)
+        finally:
+            self.guardian_actions.forget(proof)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.shown_file is not None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.safety.rules import Guard
+from desktop_app.service.actions import GuardianActions
 from desktop_app.surfaces.contacts_store import ContactsStore
 from desktop_app.surfaces.quarantine import Quarantine
 from desktop_app.surfaces.quarantine_entry import EntryNotFound
@@ -46,6 +47,10 @@ class Openers:
     ) -> None:
         self.analyzer, self.services, self.guard = analyzer, services, guard
         self.quarantine, self.release = quarantine, release
+        # The arrival windows' actions, over the share folders' own quarantine.
+        self.actions = GuardianActions(
+            services.pin, services.approvals, quarantine, services.settings, services.events
+        )
         self.windows: list[QWidget] = []
         self.work = BackgroundWork()
         self.launcher = GuardianLauncher(services)
@@ -100,6 +105,6 @@ class Openers:
             entry = self.quarantine.get(entry_id)
         except EntryNotFound:
             return  # a guardian restored or deleted it meanwhile
-        window = ArrivalWindow(entry, self.quarantine, self.guard)
+        window = ArrivalWindow(entry, self.quarantine, self.guard, self.actions)
         window.resize(640, 560)
         self._keep(window)

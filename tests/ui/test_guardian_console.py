@@ -53,7 +53,7 @@ def services(clock: FakeClock, events: EventCounts) -> GuardianServices:
 
 
 def open_console(qtbot: QtBot, services: GuardianServices) -> GuardianConsole:
-    console = GuardianConsole(services)
+    console = GuardianConsole(services, proof=services.actions.prove_administrator())
     qtbot.addWidget(console)
     with qtbot.waitSignal(console.loaded, timeout=5000):
         console.show()

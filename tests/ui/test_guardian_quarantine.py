@@ -16,13 +16,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop_app import SensitivityAnalyzer
+from desktop_app.analysis import testpattern
 from desktop_app.policy.approvals import Approvals
 from desktop_app.surfaces import quarantine_files
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineReason
+from desktop_app.surfaces.share_folders import FolderEventKind
 from desktop_app.ui.guardian import GuardianConsole
 from desktop_app.ui.guardian.quarantine_page import QuarantinePage
 from desktop_app.ui.guardian.services import GuardianServices
 from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.share_folders import child_watch_pass
 from tests.ui.guardian_helpers import make_services
 from tests.ui.test_guardian_console import open_console, select_row
 from tests.ui.test_guardian_ui import assert_named
@@ -333,3 +337,23 @@ def test_without_a_quarantine_the_page_says_it_cannot_list(qtbot: QtBot) -> None
     assert page.problem.isVisible()
     assert "couldn't open its quarantine folder" in page.problem.text()
     assert not page.empty.isVisible() and not page.table.isVisible()
+
+
+def test_a_restored_file_in_a_watched_folder_stays_after_the_next_pass(
+    qtbot: QtBot, analyzer: SensitivityAnalyzer, inbox: Path
+) -> None:
+    """The same GuardianActions as the CLI and the arrival window: approve, then restore."""
+    services = dataclasses.replace(make_services(MemoryKeyring()), quarantine=Quarantine())
+    maya = services.settings.add_profile("Maya", "maya", datetime.now(UTC).year - 9)
+    testpattern.write_image(inbox / "shared.png")
+    hidden = child_watch_pass(inbox, analyzer, maya.id)
+    assert [e.event for e in hidden] == [FolderEventKind.QUARANTINED]
+    console, page = quarantine_page(qtbot, services)
+    select_row(page.table, 0)
+    with qtbot.waitSignal(console.changed, timeout=10_000):
+        qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert (inbox / "shared.png").exists()
+
+    again = child_watch_pass(inbox, analyzer, maya.id)
+    assert [e.event for e in again] == [FolderEventKind.CHECKED]
+    assert (inbox / "shared.png").exists() and Quarantine().entries() == []

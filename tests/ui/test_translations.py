@@ -187,7 +187,8 @@ def test_every_guardian_console_page_is_translated_and_nothing_is_clipped(
     from tests.helpers.keyring import MemoryKeyring
     from tests.ui.guardian_helpers import make_services
 
-    console = GuardianConsole(make_services(MemoryKeyring()))
+    services = make_services(MemoryKeyring())
+    console = GuardianConsole(services, proof=services.actions.prove_administrator())
     qtbot.addWidget(console)
     console.resize(960, 680)
     with qtbot.waitSignal(console.loaded, timeout=10_000):

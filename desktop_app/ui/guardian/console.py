@@ -1,6 +1,8 @@
 """The PIN-gated guardian console: a sidebar of pages over the guardian's stores.
 
-Open it through ``GuardianLauncher`` (launcher.py), which asks for the PIN first.
+Open it through ``GuardianLauncher`` (launcher.py), which asks for the PIN first and hands
+the console the guardian's proof; what turns protection down goes through
+``GuardianActions`` (service/actions.py) with it, as in the CLI and the arrival window.
 Every read and write runs on the console's own worker thread; each change comes back
 with the saved state, so what the pages show is always what is stored.
 """
@@ -11,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,6 +34,8 @@ from desktop_app.policy.guardian import GuardianError
 from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
 from desktop_app.safety.events import EventStoreError
+from desktop_app.service.action_errors import DiskFull
+from desktop_app.service.actions import GuardianProof
 from desktop_app.surfaces.quarantine import QuarantineError
 
 from ..tasks import BackgroundWork
@@ -46,9 +50,7 @@ from .snapshot import (
     Change,
     ConsoleSnapshot,
     apply_change,
-    delete_quarantined,
     load_activity,
-    restore_quarantined,
     take_snapshot,
 )
 from .widgets import bold
@@ -119,9 +121,12 @@ class GuardianConsole(QMainWindow):
         services: GuardianServices,
         parent: QWidget | None = None,
         work: BackgroundWork | None = None,
+        *,
+        proof: GuardianProof,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.proof = proof  # from the PIN dialog: the console's changes go through with it
         self.work = work or BackgroundWork(self)
         self.snapshot: ConsoleSnapshot | None = None
         self._activity_request = 0
@@ -301,14 +306,14 @@ class GuardianConsole(QMainWindow):
     def _set_value(self, key: str, value: object) -> None:
         page = self._page_for(key)
         self._change(
-            lambda s: s.settings.set_value(key, value),
+            lambda s: s.actions.change_setting(key, value, self.proof),
             lambda message: page.show_field_error(key, message),
         )
 
     def _reset_value(self, key: str) -> None:
         page = self._page_for(key)
         self._change(
-            lambda s: s.settings.reset_value(key),
+            lambda s: s.actions.reset_setting(key, self.proof),
             lambda message: page.show_field_error(key, message),
         )
 
@@ -335,7 +340,7 @@ class GuardianConsole(QMainWindow):
         placed: list[Path] = []  # filled on the worker, read here once the change is back
 
         def restore(services: GuardianServices) -> None:
-            placed.append(restore_quarantined(services, entry_id, to))
+            placed.append(services.actions.restore(entry_id, self.proof, to=to))
 
         def restored() -> None:
             if entry is not None and placed:
@@ -345,7 +350,9 @@ class GuardianConsole(QMainWindow):
 
     def _delete_quarantined(self, entry_id: str) -> None:
         page = self.quarantine_page
-        self._change(lambda s: delete_quarantined(s, entry_id), page.show_error, page.show_deleted)
+        self._change(
+            lambda s: s.actions.delete(entry_id, self.proof), page.show_error, page.show_deleted
+        )
 
     def _reviewed(self) -> None:
         self._change(
@@ -371,6 +378,10 @@ class GuardianConsole(QMainWindow):
         self.work.run(
             load_activity, events, who, EventKind(kind), on_result=show, on_error=self._failed
         )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.services.actions.forget(self.proof)  # a console opened again asks for the PIN
+        super().closeEvent(event)
 
     def _failed(self, error: BaseException) -> None:
         """Not an expected refusal: say so in plain words, and show what is stored."""
@@ -401,6 +412,8 @@ class GuardianConsole(QMainWindow):
             ).format(error.origin)
         if isinstance(error, InvalidValue):
             return self.tr("This can't be saved: it {0}.").format(error)
+        if isinstance(error, DiskFull):
+            return quarantine_words(error)
         if isinstance(error, StorageError):
             return self.tr("SafeLens couldn't save this change ({0}). Nothing was changed.").format(
                 error

@@ -56,6 +56,7 @@ class GuardianLauncher(QObject):
             self.services.pin,
             self.window_parent,
             prompt=self.tr("Enter the guardian PIN to open the guardian console."),
+            actions=self.services.actions,
         )
         dialog.accepted.connect(self._open_console)
         self.pin_dialog = dialog
@@ -63,6 +64,9 @@ class GuardianLauncher(QObject):
         self.pin_requested.emit(dialog)
 
     def _open_console(self) -> None:
-        self.console = GuardianConsole(self.services, self.window_parent)
+        assert self.pin_dialog is not None and self.pin_dialog.proof is not None
+        self.console = GuardianConsole(
+            self.services, self.window_parent, proof=self.pin_dialog.proof
+        )
         self.console.show()
         self.console_opened.emit(self.console)

@@ -28,7 +28,9 @@ from desktop_app.policy.guardian import (
     GuardianPin,
     PinUnavailable,
     TryAgainLater,
+    WrongPin,
 )
+from desktop_app.service.actions import GuardianActions, GuardianProof
 
 from ..tasks import BackgroundWork
 from .widgets import ERROR_COLOR
@@ -43,6 +45,14 @@ def _check(pin: GuardianPin, entered: str) -> tuple[bool, float]:
     return False, pin.delay_remaining()
 
 
+def _prove(actions: GuardianActions, entered: str) -> tuple[GuardianProof | None, float]:
+    """Worker thread: the guardian's proof for a right PIN; else how long until the next try."""
+    try:
+        return actions.prove(entered), 0.0
+    except WrongPin:
+        return None, actions.pin.delay_remaining()
+
+
 def _state(pin: GuardianPin) -> tuple[str, float]:
     """Worker thread: is there a PIN, and is a delay running (on opening the dialog)."""
     return pin.status(), pin.delay_remaining()
@@ -53,6 +63,7 @@ class PinDialog(QDialog):
 
     ``accepted`` (QDialog's own signal) is emitted only after GuardianPin.verify said
     yes; Cancel and Esc reject. While the PIN is being checked every control is disabled.
+    Given ``actions``, the PIN is checked by them and ``proof`` holds what they made of it.
 
     Signals:
         checking_changed(bool): True while a check runs on the worker thread.
@@ -66,9 +77,12 @@ class PinDialog(QDialog):
         parent: QWidget | None = None,
         prompt: str | None = None,
         work: BackgroundWork | None = None,
+        actions: GuardianActions | None = None,
     ) -> None:
         super().__init__(parent)
         self.pin = pin
+        self.guardian_actions = actions
+        self.proof: GuardianProof | None = None
         self.work = work or BackgroundWork(self)
         self.checking = False
         self._deadline = 0.0
@@ -149,6 +163,15 @@ class PinDialog(QDialog):
             self._show(self.tr("Please enter the PIN."), error=True)
             return
         self._set_checking(True, self.tr("Checking…"))
+        if self.guardian_actions is not None:
+            self.work.run(
+                _prove,
+                self.guardian_actions,
+                entered,
+                on_result=self._on_proved,
+                on_error=self._on_error,
+            )
+            return
         self.work.run(
             _check, self.pin, entered, on_result=self._on_checked, on_error=self._on_error
         )
@@ -174,6 +197,10 @@ class PinDialog(QDialog):
             )
         elif delay > 0:
             self._start_countdown(delay)
+
+    def _on_proved(self, outcome: tuple[GuardianProof | None, float]) -> None:
+        self.proof, delay = outcome
+        self._on_checked((self.proof is not None, delay))
 
     def _on_checked(self, outcome: tuple[bool, float]) -> None:
         right, delay = outcome

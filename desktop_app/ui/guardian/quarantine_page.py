@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.service.action_errors import DiskFull, FolderNotWritable
 from desktop_app.surfaces.quarantine import (
     EntryNotFound,
     IntegrityError,
@@ -266,7 +267,7 @@ def file_name(entry: QuarantineEntry) -> str:
     return PurePath(entry.original_path).name or entry.id
 
 
-def quarantine_words(error: QuarantineError) -> str:
+def quarantine_words(error: QuarantineError | DiskFull) -> str:
     """Why a file could not be restored or deleted, as one plain sentence (never a traceback)."""
     if isinstance(error, IntegrityError):
         return QCoreApplication.translate(
@@ -280,7 +281,13 @@ def quarantine_words(error: QuarantineError) -> str:
             "This file is no longer in quarantine (it may have been restored or deleted "
             "somewhere else). The list now shows what is there.",
         )
-    if isinstance(error, QuarantineFull):
+    if isinstance(error, FolderNotWritable):
+        return QCoreApplication.translate(
+            "QuarantinePage",
+            "SafeLens may not put files in that folder, so nothing was moved. Choose another "
+            "folder with Restore to…; the file is still in quarantine.",
+        )
+    if isinstance(error, QuarantineFull | DiskFull):
         return QCoreApplication.translate(
             "QuarantinePage",
             "The disk is full, so nothing was moved. Free some space and try again.",

@@ -6,10 +6,8 @@ and comes back with a fresh snapshot, so the pages always show what is saved.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from types import MappingProxyType
 
 from desktop_app.core.storage import StorageError
@@ -20,8 +18,7 @@ from desktop_app.policy.guardian import GuardianError
 from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
 from desktop_app.safety.events import DaySummary, EventCounts, EventStoreError
-from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineError
-from desktop_app.surfaces.quarantine_entry import reraise
+from desktop_app.surfaces.quarantine import QuarantineEntry, QuarantineError
 
 from .services import GuardianServices
 
@@ -102,55 +99,6 @@ def apply_change(
     except EXPECTED_ERRORS as caught:
         error = caught
     return error, take_snapshot(services)
-
-
-# --- quarantine changes (the console's Restore / Delete; each runs on the worker) -------------
-
-
-def restore_quarantined(services: GuardianServices, entry_id: str, to: Path | None = None) -> Path:
-    """Approve, then put the file back (never over another file); where it went.
-
-    If the file can't be put back, the approvals just added are taken back again.
-    """
-    quarantine = _quarantine(services)
-    entry = quarantine.get(entry_id)
-    added = _allow(services, entry)
-    try:
-        return quarantine.restore(entry_id, to=to)
-    except BaseException as exc:
-        for profile_id in added:
-            with contextlib.suppress(StorageError, OSError, ValueError):  # it stays hidden anyway
-                services.approvals.revoke(entry.sha256, profile_id)
-        reraise(exc)  # an OS error as a QuarantineError the guardian can read
-
-
-def delete_quarantined(services: GuardianServices, entry_id: str) -> None:
-    """Delete for good (the guardian confirmed)."""
-    try:
-        _quarantine(services).delete(entry_id)
-    except OSError as exc:
-        reraise(exc)
-
-
-def _allow(services: GuardianServices, entry: QuarantineEntry) -> tuple[str, ...]:
-    """Remember the content for its child (no child: every child); the profiles newly approved.
-
-    Share folders hide a restored file again unless its exact bytes are approved.
-    """
-    if entry.profile_id is not None:
-        profiles = [entry.profile_id]
-    else:
-        profiles = [row.profile.id for row in services.settings.profiles() if row.band.is_child]
-    added = tuple(p for p in profiles if not services.approvals.is_approved(entry.sha256, p))
-    for profile_id in added:
-        services.approvals.remember(entry.sha256, profile_id)
-    return added
-
-
-def _quarantine(services: GuardianServices) -> Quarantine:
-    if services.quarantine is None:
-        raise QuarantineError(QUARANTINE_UNAVAILABLE)
-    return services.quarantine
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.safety.flow import Action, Screen, SendingFlow, ViewingFlow
 from desktop_app.safety.resources import HelpResource, help_for
 from desktop_app.safety.rules import Guard, count_for, found_kind
+from desktop_app.service.actions import GuardianActions, GuardianProof
 
 from ..guardian.pin_dialog import PinDialog
 from ..tasks import BackgroundWork
@@ -98,6 +99,9 @@ class InterventionPanel(QFrame):
         self.guard, self.surface = guard, surface
         self.flow: Flow | None = None
         self.pin_dialog: PinDialog | None = None
+        # Given by a window whose approval acts (the arrival window); the PIN dialog's proof.
+        self.guardian_actions: GuardianActions | None = None
+        self.proof: GuardianProof | None = None
         self._counted = 0
         self.work = BackgroundWork(self)
         self.setObjectName("interventionCard")
@@ -279,6 +283,7 @@ class InterventionPanel(QFrame):
             pin,
             self,
             prompt=translate("Intervention", "Guardian: type your PIN to allow this."),
+            actions=self.guardian_actions,
         )
         dialog.accepted.connect(self._approved)
         self.pin_dialog = dialog
@@ -286,6 +291,8 @@ class InterventionPanel(QFrame):
 
     def _approved(self) -> None:
         assert self.flow is not None
+        if self.pin_dialog is not None:
+            self.proof = self.pin_dialog.proof
         self.flow.apply(Action.APPROVED)
         self.approved.emit()
         self.show_screen()
