@@ -89,6 +89,7 @@ def test_every_page_is_reachable_from_the_sidebar_by_keyboard(
         "Trusted adults",
         "School & test mode",
         "Privacy",
+        "Change PIN",
         "Remembered approvals",
         "Quarantine",
         "Activity",

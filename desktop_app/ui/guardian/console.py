@@ -41,6 +41,7 @@ from desktop_app.surfaces.quarantine import QuarantineError
 from ..tasks import BackgroundWork
 from .activity import ActivityPage
 from .pages import ApprovalsPage, ConsolePage, SettingsPage, heading
+from .pin_page import ChangePinPage, pin_words
 from .profiles_page import ProfilesPage
 from .quarantine_page import QuarantinePage, quarantine_words
 from .services import GuardianServices
@@ -106,7 +107,8 @@ class ProblemBanner(QFrame):
 
 
 class GuardianConsole(QMainWindow):
-    """Profiles, protections, share folders, trusted adults, school, privacy, approvals, activity.
+    """Profiles, protections, share folders, trusted adults, school, privacy, PIN, approvals,
+    quarantine, activity.
 
     Signals:
         loaded(): the first snapshot is on screen (the pages exist from then on).
@@ -247,6 +249,9 @@ class GuardianConsole(QMainWindow):
         self.pin_store.setAccessibleName(self.tr("Where the PIN is kept"))
         privacy.body.insertWidget(privacy.body.count() - 2, heading(self.tr("Your PIN")))
         privacy.body.insertWidget(privacy.body.count() - 2, self.pin_store)
+        self.pin_page = ChangePinPage()
+        self.pin_page.change_requested.connect(self._change_pin)
+        self.pages["pin"] = self.pin_page
         self.approvals_page = ApprovalsPage()
         self.approvals_page.revoke_requested.connect(self._revoke)
         self.pages["approvals"] = self.approvals_page
@@ -286,8 +291,10 @@ class GuardianConsole(QMainWindow):
         change: Change,
         on_refused: Callable[[str], None],
         on_saved: Callable[[], None] | None = None,
+        words: Callable[[Exception], str] | None = None,
     ) -> None:
         self.statusBar().showMessage(self.tr("Saving…"))
+        plain = words or self.plain_words
 
         def done(outcome: tuple[Exception | None, ConsoleSnapshot]) -> None:
             error, snapshot = outcome
@@ -298,7 +305,7 @@ class GuardianConsole(QMainWindow):
                     on_saved()
             else:
                 self.statusBar().showMessage(self.tr("Not saved."), 4000)
-                on_refused(self.plain_words(error))
+                on_refused(plain(error))
             self.changed.emit()
 
         self.work.run(apply_change, self.services, change, on_result=done, on_error=self._failed)
@@ -354,6 +361,15 @@ class GuardianConsole(QMainWindow):
             lambda s: s.actions.delete(entry_id, self.proof), page.show_error, page.show_deleted
         )
 
+    def _change_pin(self, current: str, new: str, again: str) -> None:
+        page = self.pin_page
+        self._change(
+            lambda s: s.actions.change_pin(current, new, again),
+            page.show_refused,
+            page.show_changed,
+            words=pin_words,
+        )
+
     def _reviewed(self) -> None:
         self._change(
             lambda s: s.settings.confirm_reviewed(),
@@ -390,6 +406,8 @@ class GuardianConsole(QMainWindow):
         page = self.stack.currentWidget()
         if isinstance(page, ConsolePage):
             page.show_error(message)
+        if isinstance(page, ChangePinPage):
+            page.set_busy(False)
         self.work.run(
             take_snapshot,
             self.services,
@@ -418,7 +436,9 @@ class GuardianConsole(QMainWindow):
             return self.tr("SafeLens couldn't save this change ({0}). Nothing was changed.").format(
                 error
             )
-        if isinstance(error, ProfileError | GuardianError | EventStoreError):
+        if isinstance(error, GuardianError):
+            return pin_words(error)
+        if isinstance(error, ProfileError | EventStoreError):
             return str(error)
         if isinstance(error, QuarantineError):
             return quarantine_words(error)

@@ -185,6 +185,97 @@
     </message>
 </context>
 <context>
+    <name>ChangePinPage</name>
+    <message>
+        <source>Change PIN</source>
+        <translation>PIN ändern</translation>
+    </message>
+    <message>
+        <source>The guardian PIN protects every setting and lets a child past the help screens. Changing it needs the current PIN; a forgotten PIN can only be reset by an administrator of this computer.</source>
+        <translation>Die Eltern-PIN schützt alle Einstellungen und lässt ein Kind an den Hilfeseiten vorbei. Zum Ändern brauchen Sie die aktuelle PIN; eine vergessene PIN kann nur ein Administrator dieses Computers zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>A new PIN needs at least {0} digits, or use a passphrase of at least {1} characters. Avoid birthdays and numbers a child could guess.</source>
+        <translation>Eine neue PIN braucht mindestens {0} Ziffern, oder verwenden Sie eine Passphrase mit mindestens {1} Zeichen. Vermeiden Sie Geburtstage und Zahlen, die ein Kind erraten könnte.</translation>
+    </message>
+    <message>
+        <source>Rules for a new PIN</source>
+        <translation>Regeln für eine neue PIN</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>Aktuelle PIN</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Neue PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Neue PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN:</source>
+        <translation>&amp;Aktuelle PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation>&amp;Neue PIN:</translation>
+    </message>
+    <message>
+        <source>New PIN &amp;again:</source>
+        <translation>Neue PIN &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange PIN</source>
+        <translation>PIN ä&amp;ndern</translation>
+    </message>
+    <message>
+        <source>Change the guardian PIN</source>
+        <translation>Die Eltern-PIN ändern</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN geändert</translation>
+    </message>
+    <message>
+        <source>Please fill in all three boxes.</source>
+        <translation>Bitte füllen Sie alle drei Felder aus.</translation>
+    </message>
+    <message>
+        <source>The PIN was changed. Use the new PIN from now on.</source>
+        <translation>Die PIN wurde geändert. Verwenden Sie ab jetzt die neue PIN.</translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same. Nothing was changed.</source>
+        <translation>Die beiden neuen PINs stimmen nicht überein. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The current PIN is not right. Nothing was changed.</source>
+        <translation>Die aktuelle PIN ist nicht richtig. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries. Try again in {0} seconds.</source>
+        <translation>Zu viele falsche Versuche. Versuchen Sie es in {0} Sekunden erneut.</translation>
+    </message>
+    <message>
+        <source>This new PIN is too easy to guess: use at least {0} digits, or a passphrase of at least {1} characters (not only spaces).</source>
+        <translation>Diese neue PIN ist zu leicht zu erraten: Verwenden Sie mindestens {0} Ziffern oder eine Passphrase mit mindestens {1} Zeichen (nicht nur Leerzeichen).</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the PIN was not changed. Free some space and try again.</source>
+        <translation>Der Datenträger ist voll, daher wurde die PIN nicht geändert. Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t save the new PIN ({0}). The old PIN still works.</source>
+        <translation>SafeLens konnte die neue PIN nicht speichern ({0}). Die alte PIN gilt weiterhin.</translation>
+    </message>
+    <message>
+        <source>The PIN couldn&apos;t be changed: {0}</source>
+        <translation>Die PIN konnte nicht geändert werden: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CheckScheduler</name>
     <message>
         <source>SafeLens cannot check files right now: {0}</source>
@@ -1566,6 +1657,10 @@
     <message>
         <source>That didn&apos;t work: {0} The file is still in quarantine.</source>
         <translation>Das hat nicht geklappt: {0} Die Datei ist weiterhin in Quarantäne.</translation>
+    </message>
+    <message>
+        <source>SafeLens may not put files in that folder, so nothing was moved. Choose another folder with Restore to…; the file is still in quarantine.</source>
+        <translation>SafeLens darf keine Dateien in diesen Ordner legen, daher wurde nichts verschoben. Wählen Sie mit „Wiederherstellen nach…“ einen anderen Ordner; die Datei bleibt in Quarantäne.</translation>
     </message>
 </context>
 <context>

@@ -185,6 +185,97 @@
     </message>
 </context>
 <context>
+    <name>ChangePinPage</name>
+    <message>
+        <source>Change PIN</source>
+        <translation>Cambiar PIN</translation>
+    </message>
+    <message>
+        <source>The guardian PIN protects every setting and lets a child past the help screens. Changing it needs the current PIN; a forgotten PIN can only be reset by an administrator of this computer.</source>
+        <translation>El PIN del tutor protege todos los ajustes y permite a un niño pasar las pantallas de ayuda. Para cambiarlo hace falta el PIN actual; un PIN olvidado solo lo puede restablecer un administrador de este equipo.</translation>
+    </message>
+    <message>
+        <source>A new PIN needs at least {0} digits, or use a passphrase of at least {1} characters. Avoid birthdays and numbers a child could guess.</source>
+        <translation>Un PIN nuevo necesita al menos {0} dígitos, o use una frase de contraseña de al menos {1} caracteres. Evite cumpleaños y números que un niño podría adivinar.</translation>
+    </message>
+    <message>
+        <source>Rules for a new PIN</source>
+        <translation>Reglas para un PIN nuevo</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>PIN actual</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>PIN nuevo</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>PIN nuevo otra vez</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN:</source>
+        <translation>PIN &amp;actual:</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation>PIN &amp;nuevo:</translation>
+    </message>
+    <message>
+        <source>New PIN &amp;again:</source>
+        <translation>&amp;Repita el PIN nuevo:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange PIN</source>
+        <translation>Ca&amp;mbiar PIN</translation>
+    </message>
+    <message>
+        <source>Change the guardian PIN</source>
+        <translation>Cambiar el PIN del tutor</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>PIN cambiado</translation>
+    </message>
+    <message>
+        <source>Please fill in all three boxes.</source>
+        <translation>Rellene las tres casillas.</translation>
+    </message>
+    <message>
+        <source>The PIN was changed. Use the new PIN from now on.</source>
+        <translation>Se cambió el PIN. A partir de ahora use el PIN nuevo.</translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same. Nothing was changed.</source>
+        <translation>Los dos PIN nuevos no coinciden. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The current PIN is not right. Nothing was changed.</source>
+        <translation>El PIN actual no es correcto. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries. Try again in {0} seconds.</source>
+        <translation>Demasiados intentos fallidos. Vuelva a intentarlo en {0} segundos.</translation>
+    </message>
+    <message>
+        <source>This new PIN is too easy to guess: use at least {0} digits, or a passphrase of at least {1} characters (not only spaces).</source>
+        <translation>Este PIN nuevo es demasiado fácil de adivinar: use al menos {0} dígitos, o una frase de contraseña de al menos {1} caracteres (no solo espacios).</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the PIN was not changed. Free some space and try again.</source>
+        <translation>El disco está lleno, así que el PIN no se cambió. Libere espacio y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t save the new PIN ({0}). The old PIN still works.</source>
+        <translation>SafeLens no pudo guardar el PIN nuevo ({0}). El PIN anterior sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>The PIN couldn&apos;t be changed: {0}</source>
+        <translation>No se pudo cambiar el PIN: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CheckScheduler</name>
     <message>
         <source>SafeLens cannot check files right now: {0}</source>
@@ -1566,6 +1657,10 @@
     <message>
         <source>That didn&apos;t work: {0} The file is still in quarantine.</source>
         <translation>No ha funcionado: {0} El archivo sigue en cuarentena.</translation>
+    </message>
+    <message>
+        <source>SafeLens may not put files in that folder, so nothing was moved. Choose another folder with Restore to…; the file is still in quarantine.</source>
+        <translation>SafeLens no puede poner archivos en esa carpeta, así que no se movió nada. Elija otra carpeta con «Restaurar en…»; el archivo sigue en cuarentena.</translation>
     </message>
 </context>
 <context>

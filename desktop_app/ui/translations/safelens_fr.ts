@@ -185,6 +185,97 @@
     </message>
 </context>
 <context>
+    <name>ChangePinPage</name>
+    <message>
+        <source>Change PIN</source>
+        <translation>Changer le code PIN</translation>
+    </message>
+    <message>
+        <source>The guardian PIN protects every setting and lets a child past the help screens. Changing it needs the current PIN; a forgotten PIN can only be reset by an administrator of this computer.</source>
+        <translation>Le code PIN du responsable protège tous les réglages et permet à un enfant de passer les écrans d&apos;aide. Pour le changer, il faut le code PIN actuel&#xa0;; un code PIN oublié ne peut être réinitialisé que par un administrateur de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>A new PIN needs at least {0} digits, or use a passphrase of at least {1} characters. Avoid birthdays and numbers a child could guess.</source>
+        <translation>Un nouveau code PIN doit compter au moins {0} chiffres, ou utilisez une phrase secrète d&apos;au moins {1} caractères. Évitez les anniversaires et les nombres qu&apos;un enfant pourrait deviner.</translation>
+    </message>
+    <message>
+        <source>Rules for a new PIN</source>
+        <translation>Règles pour un nouveau code PIN</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>Code PIN actuel</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nouveau code PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Nouveau code PIN à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN:</source>
+        <translation>Code PIN a&amp;ctuel&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation>&amp;Nouveau code PIN&#xa0;:</translation>
+    </message>
+    <message>
+        <source>New PIN &amp;again:</source>
+        <translation>&amp;Répétez le nouveau code PIN&#xa0;:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange PIN</source>
+        <translation>C&amp;hanger le code PIN</translation>
+    </message>
+    <message>
+        <source>Change the guardian PIN</source>
+        <translation>Changer le code PIN du responsable</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>Code PIN changé</translation>
+    </message>
+    <message>
+        <source>Please fill in all three boxes.</source>
+        <translation>Veuillez remplir les trois cases.</translation>
+    </message>
+    <message>
+        <source>The PIN was changed. Use the new PIN from now on.</source>
+        <translation>Le code PIN a été changé. Utilisez désormais le nouveau code PIN.</translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same. Nothing was changed.</source>
+        <translation>Les deux nouveaux codes PIN ne sont pas identiques. Rien n&apos;a été changé.</translation>
+    </message>
+    <message>
+        <source>The current PIN is not right. Nothing was changed.</source>
+        <translation>Le code PIN actuel n&apos;est pas correct. Rien n&apos;a été changé.</translation>
+    </message>
+    <message>
+        <source>Too many wrong tries. Try again in {0} seconds.</source>
+        <translation>Trop d&apos;essais erronés. Réessayez dans {0} secondes.</translation>
+    </message>
+    <message>
+        <source>This new PIN is too easy to guess: use at least {0} digits, or a passphrase of at least {1} characters (not only spaces).</source>
+        <translation>Ce nouveau code PIN est trop facile à deviner&#xa0;: utilisez au moins {0} chiffres, ou une phrase secrète d&apos;au moins {1} caractères (pas seulement des espaces).</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the PIN was not changed. Free some space and try again.</source>
+        <translation>Le disque est plein, le code PIN n&apos;a donc pas été changé. Libérez de l&apos;espace et réessayez.</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t save the new PIN ({0}). The old PIN still works.</source>
+        <translation>SafeLens n&apos;a pas pu enregistrer le nouveau code PIN ({0}). L&apos;ancien code PIN fonctionne toujours.</translation>
+    </message>
+    <message>
+        <source>The PIN couldn&apos;t be changed: {0}</source>
+        <translation>Le code PIN n&apos;a pas pu être changé&#xa0;: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CheckScheduler</name>
     <message>
         <source>SafeLens cannot check files right now: {0}</source>
@@ -1566,6 +1657,10 @@
     <message>
         <source>That didn&apos;t work: {0} The file is still in quarantine.</source>
         <translation>Cela n’a pas fonctionné&#xa0;: {0} Le fichier est toujours en quarantaine.</translation>
+    </message>
+    <message>
+        <source>SafeLens may not put files in that folder, so nothing was moved. Choose another folder with Restore to…; the file is still in quarantine.</source>
+        <translation>SafeLens ne peut pas mettre de fichiers dans ce dossier, rien n&apos;a donc été déplacé. Choisissez un autre dossier avec «&#xa0;Restaurer vers…&#xa0;»&#xa0;; le fichier est toujours en quarantaine.</translation>
     </message>
 </context>
 <context>
