@@ -53,8 +53,8 @@ def wizard_shots() -> None:
 
     from desktop_app.ui.guardian import SetupWizard
     from desktop_app.ui.guardian.controls import TrustedAdultsControl
+    from tests.helpers.guardian import PIN, make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import PIN, make_services
 
     new_home()
     services = make_services(MemoryKeyring())
@@ -104,8 +104,8 @@ def wizard_shots() -> None:
 
 def pin_shots() -> None:
     from desktop_app.ui.guardian import PinDialog
+    from tests.helpers.guardian import PIN, make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import PIN, make_services
 
     new_home()
     services = make_services(MemoryKeyring())
@@ -134,8 +134,8 @@ def family_services() -> object:
     import hashlib
 
     from desktop_app.safety.events import EventCounts, EventKind, Surface
+    from tests.helpers.guardian import PIN, FakeClock, make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import PIN, FakeClock, make_services
 
     new_home()
     clock = FakeClock(datetime.now(UTC).replace(microsecond=0) - timedelta(days=13))
@@ -259,8 +259,8 @@ def school_shots() -> None:
     from desktop_app.policy.profiles import OsUser
     from desktop_app.policy.store import SettingsStore
     from desktop_app.ui.guardian import GuardianConsole, GuardianServices
+    from tests.helpers.guardian import PIN, make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import PIN, make_services
 
     new_home()
     services = make_services(MemoryKeyring())
@@ -290,7 +290,7 @@ def school_shots() -> None:
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    import tests.ui.guardian_helpers  # noqa: F401 - PySide6 6.12 on Python 3.11 workaround
+    import tests.helpers.guardian  # noqa: F401 - PySide6 6.12 on Python 3.11 workaround
 
     app = QApplication.instance() or QApplication([])
     app.setApplicationDisplayName("SafeLens")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +13,7 @@ from desktop_app import SensitivityAnalyzer, Status
 from desktop_app.analysis.models import DEFAULT_MANIFEST, Ensemble, ModelError, load_manifest
 from desktop_app.analysis.verdict import AnalyzerUnavailable, Strictness
 from tests.helpers import media
+from tests.helpers.models import tampered_manifest
 
 
 def test_manifest_pins_both_models_to_their_packages() -> None:
@@ -30,32 +30,14 @@ def test_shipped_weights_pass_their_sha256_check() -> None:
         assert spec.verified_path().stat().st_size > 1_000_000
 
 
-def _tampered_manifest(tmp_path: Path) -> Path:
-    manifest = json.loads(DEFAULT_MANIFEST.read_text(encoding="utf-8"))
-    detector = manifest["models"]["detector"]
-    copy = tmp_path / "320n.onnx"
-    shutil.copyfile(load_manifest()["detector"].locate(), copy)
-    with copy.open("r+b") as handle:  # flip one byte in the middle of the weights
-        handle.seek(copy.stat().st_size // 2)
-        byte = handle.read(1)
-        handle.seek(-1, 1)
-        handle.write(bytes([byte[0] ^ 0xFF]))
-    for key in ("package", "version", "file"):
-        detector.pop(key)
-    detector["path"] = copy.name
-    target = tmp_path / "manifest.json"
-    target.write_text(json.dumps(manifest), encoding="utf-8")
-    return target
-
-
 def test_altered_weights_are_refused_with_a_clear_error(tmp_path: Path) -> None:
-    specs = load_manifest(_tampered_manifest(tmp_path))
+    specs = load_manifest(tampered_manifest(tmp_path))
     with pytest.raises(ModelError, match="failed its integrity check"):
         specs["detector"].verified_path()
 
 
 def test_analyzer_with_altered_weights_refuses_to_check(tmp_path: Path) -> None:
-    with SensitivityAnalyzer(manifest=_tampered_manifest(tmp_path), workers=1) as analyzer:
+    with SensitivityAnalyzer(manifest=tampered_manifest(tmp_path), workers=1) as analyzer:
         image = Image.new("RGB", (64, 64))
         with pytest.raises(AnalyzerUnavailable, match="integrity check"):
             analyzer.analyze_image(image)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-import struct
 import threading
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -126,25 +124,10 @@ def test_corrupt_jpeg(analyzer: SensitivityAnalyzer, tmp_path: Path) -> None:
     assert status is Status.UNREADABLE and "JPEG" in reason
 
 
-def _chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-
-def _png_header_only(width: int, height: int) -> bytes:
-    """A valid PNG that claims huge dimensions but holds almost no data."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", ihdr)
-        + _chunk(b"IDAT", zlib.compress(b"\x00" * 64))
-        + _chunk(b"IEND", b"")
-    )
-
-
 def test_huge_dimensions_are_refused_before_decoding(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
-    (path := tmp_path / "bomb.png").write_bytes(_png_header_only(100_000, 100_000))
+    (path := tmp_path / "bomb.png").write_bytes(media.png_header_only(100_000, 100_000))
     status, reason = _check(analyzer, path)
     assert status is Status.UNREADABLE and "too large" in reason and "130 megapixels" in reason
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop_app.surfaces.contacts_store import ContactsStore
 from tests.helpers import vcards
-from tests.test_cli import safelens
+from tests.helpers.cli import safelens
 
 
 def test_import_hides_the_pattern_for_a_child_and_prints_no_names(tmp_path: Path) -> None:

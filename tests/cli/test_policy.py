@@ -16,7 +16,7 @@ import pytest
 from desktop_app.policy import settings
 from desktop_app.policy.profiles import current_os_user
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def safelens(

@@ -24,7 +24,7 @@ from tests.helpers.keyring import MemoryKeyring
 
 FAST = ScryptCost(n=2**10, r=8, p=1)
 PIN = "918273"
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def safelens(*args: str) -> int:

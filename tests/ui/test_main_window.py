@@ -52,9 +52,9 @@ def test_checked_files_show_their_verdicts(
 
 
 def test_engine_failure_is_explained_and_checking_disabled(qtbot: QtBot, tmp_path: Path) -> None:
-    from tests.analysis.test_models import _tampered_manifest
+    from tests.helpers.models import tampered_manifest
 
-    with SensitivityAnalyzer(manifest=_tampered_manifest(tmp_path), workers=1) as broken:
+    with SensitivityAnalyzer(manifest=tampered_manifest(tmp_path), workers=1) as broken:
         window = MainWindow(broken)
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda: not window.check_button.isEnabled(), timeout=60_000)

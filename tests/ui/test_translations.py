@@ -28,7 +28,7 @@ from desktop_app.safety.flow import Action
 from desktop_app.ui.i18n import choose_language, choose_region, install_language, remove_language
 from desktop_app.ui.intervention.send_dialog import SendDialog
 from desktop_app.ui.viewer import ViewerRules, ViewerWindow
-from tests.ui.test_viewer import click, open_viewer
+from tests.helpers.viewer import click, open_viewer
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "desktop_app" / "ui" / "translations"
@@ -183,8 +183,8 @@ def test_every_guardian_console_page_is_translated_and_nothing_is_clipped(
     qtbot: QtBot, language: str
 ) -> None:
     from desktop_app.ui.guardian.console import GuardianConsole
+    from tests.helpers.guardian import make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import make_services
 
     console = GuardianConsole(make_services(MemoryKeyring()))
     qtbot.addWidget(console)
@@ -202,8 +202,8 @@ def test_every_guardian_console_page_is_translated_and_nothing_is_clipped(
 
 def test_the_setup_wizard_is_translated_and_nothing_is_clipped(qtbot: QtBot, language: str) -> None:
     from desktop_app.ui.guardian.wizard import SetupWizard
+    from tests.helpers.guardian import PIN, make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import PIN, make_services
 
     wizard = SetupWizard(make_services(MemoryKeyring()))
     qtbot.addWidget(wizard)

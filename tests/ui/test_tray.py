@@ -14,13 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
-from desktop_app.policy.approvals import Approvals, content_sha256
-from desktop_app.policy.editor import GuardianSettings
-from desktop_app.policy.guardian import GuardianPin
-from desktop_app.policy.managed import ManagedPolicy
-from desktop_app.policy.profiles import OsUser
-from desktop_app.policy.store import SettingsStore
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.policy.approvals import content_sha256
+from desktop_app.safety.events import EventKind, Surface
 from desktop_app.safety.flow import Action, Screen
 from desktop_app.surfaces.folder_watch import WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine
@@ -28,25 +23,12 @@ from desktop_app.ui.agent_shell import Agent, agent_rules
 from desktop_app.ui.arrivals import ArrivalWindow
 from desktop_app.ui.guardian.services import GuardianServices
 from desktop_app.ui.tray import Notice
-from tests.analysis.test_models import _tampered_manifest
 from tests.helpers import media
-from tests.helpers.keyring import MemoryKeyring
-from tests.ui.guardian_helpers import FAST, PIN
-from tests.ui.test_guardian_ui import enter
-from tests.ui.test_sensitive_view import grab
-from tests.ui.test_viewer import shown
+from tests.helpers.guardian import PIN, child_services, enter
+from tests.helpers.models import tampered_manifest
+from tests.helpers.pixels import grab, shown
 
 FAST_WATCH = WatchTiming(settle_s=0.2, poll_s=0.05, rescan_s=2.0, check_writers=False)
-
-
-def child_services(inbox: Path, birth_year: int) -> GuardianServices:
-    parent = GuardianSettings(SettingsStore(), ManagedPolicy(), OsUser("parent", True))
-    parent.add_profile("Maya", "maya", birth_year)
-    parent.set_value("share_folders.incoming", [str(inbox)])
-    child = GuardianSettings(SettingsStore(), ManagedPolicy(), OsUser("maya", False))
-    pin = GuardianPin(backend=MemoryKeyring(), cost=FAST)
-    pin.set_pin(PIN)
-    return GuardianServices(child, pin, Approvals(), EventCounts())
 
 
 @pytest.fixture
@@ -182,7 +164,7 @@ def test_the_tray_says_when_files_cannot_be_checked(
     services = child_services(inbox, 2017)
     pattern = testpattern.write_image(tmp_path / "shared.png", 480, 360)
     with (
-        SensitivityAnalyzer(manifest=_tampered_manifest(tmp_path), workers=1) as broken,
+        SensitivityAnalyzer(manifest=tampered_manifest(tmp_path), workers=1) as broken,
         running_agent(broken, services, tmp_path) as agent,
     ):
         shutil.copyfile(pattern, inbox / "shared.png")

@@ -24,7 +24,8 @@ from desktop_app.ui.intervention.copy import screen_text
 from desktop_app.ui.intervention.send_dialog import SendDialog
 from desktop_app.ui.viewer import ViewerRules, ViewerWindow
 from desktop_app.ui.widgets.sensitive_view import ViewState
-from tests.ui.test_viewer import click, open_viewer, shown
+from tests.helpers.pixels import shown
+from tests.helpers.viewer import click, open_viewer
 
 ESC = "esc"
 RULES = {

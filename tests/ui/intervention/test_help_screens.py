@@ -19,8 +19,8 @@ from desktop_app.safety.flow import Action, Screen
 from desktop_app.ui.intervention.screen import ResourceCard, TrustedAdultRow
 from desktop_app.ui.intervention.send_dialog import SendDialog
 from desktop_app.ui.viewer import ViewerRules
-from tests.ui.test_sensitive_view import grab
-from tests.ui.test_viewer import click, open_viewer
+from tests.helpers.pixels import grab
+from tests.helpers.viewer import click, open_viewer
 
 MUM = {"name": "Mum", "email": "mum@example.org", "phone": "+44 7700 900123"}
 

@@ -20,7 +20,7 @@ from desktop_app.analysis import testpattern
 from desktop_app.ui.picker import SafeFileDialog
 from desktop_app.ui.picker.model import Tile
 from tests.helpers.event_loop import EventLoopGaps
-from tests.ui.test_picker import no_tile_shows_the_pattern
+from tests.helpers.pixels import no_tile_shows_the_pattern
 
 COUNT = 2000
 STALL_MS = 50.0

@@ -6,20 +6,13 @@ from pathlib import Path
 
 import numpy as np
 from PIL import Image
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
 from desktop_app.ui.widgets.sensitive_view import SensitiveImageView, ViewState
 from tests.helpers import media
-
-
-def grab(view: SensitiveImageView) -> np.ndarray:
-    image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
-    width, height, stride = image.width(), image.height(), image.bytesPerLine()
-    raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * height)
-    return raw.reshape(height, stride)[:, : width * 3].reshape(height, width, 3).copy()
+from tests.helpers.pixels import grab
 
 
 def _view(qtbot: QtBot) -> SensitiveImageView:
