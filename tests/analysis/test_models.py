@@ -36,6 +36,7 @@ def test_altered_weights_are_refused_with_a_clear_error(tmp_path: Path) -> None:
         specs["detector"].verified_path()
 
 
+@pytest.mark.slow  # its own worker process
 def test_analyzer_with_altered_weights_refuses_to_check(tmp_path: Path) -> None:
     with SensitivityAnalyzer(manifest=tampered_manifest(tmp_path), workers=1) as analyzer:
         image = Image.new("RGB", (64, 64))
@@ -57,6 +58,7 @@ def ensemble() -> Ensemble:
     return Ensemble(load_manifest(), threads=1)
 
 
+@pytest.mark.slow  # the real models loaded in the test process
 @pytest.mark.parametrize("strictness", list(Strictness))
 def test_both_models_load_and_ordinary_photos_of_people_are_not_sensitive(
     ensemble: Ensemble, strictness: Strictness
@@ -69,6 +71,7 @@ def test_both_models_load_and_ordinary_photos_of_people_are_not_sensitive(
         assert not ensemble.evaluate(face, strictness).sensitive
 
 
+@pytest.mark.slow  # the real models loaded in the test process
 def test_the_classifier_really_runs(ensemble: Ensemble) -> None:
     """Different pictures give different scores: the model is not a constant."""
     scores = {
@@ -103,6 +106,7 @@ def test_synthetic_detector_is_quiet_on_a_photo(
     assert result.status is Status.OK and not result.is_sensitive
 
 
+@pytest.mark.slow  # its own worker process
 def test_simple_policy_omits_regions(synthetic_manifest: Path) -> None:
     marker = Image.new("RGB", (320, 320), (255, 0, 255))
     with SensitivityAnalyzer(policy="simple", manifest=synthetic_manifest, workers=1) as analyzer:

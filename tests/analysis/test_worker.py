@@ -194,6 +194,7 @@ def _then_still_works(analyzer: SensitivityAnalyzer, tmp_path: Path) -> None:
     assert analyzer.analyze_image(path).is_sensitive
 
 
+@pytest.mark.slow  # crashes or hangs the worker; waits for its restart
 def test_worker_crash_is_answered_and_recovered(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
@@ -204,6 +205,7 @@ def test_worker_crash_is_answered_and_recovered(
     _then_still_works(analyzer, tmp_path)
 
 
+@pytest.mark.slow  # crashes or hangs the worker; waits for its restart
 def test_worker_hang_times_out_and_recovers(tmp_path: Path) -> None:
     (path := tmp_path / "slow.jpg").write_bytes(b"SAFELENS-FAULT:hang")
     with SensitivityAnalyzer(test_pattern=True, workers=1, image_timeout_s=3) as analyzer:
@@ -213,6 +215,7 @@ def test_worker_hang_times_out_and_recovers(tmp_path: Path) -> None:
         _then_still_works(analyzer, tmp_path)
 
 
+@pytest.mark.slow  # crashes or hangs the worker; waits for its restart
 def test_many_files_with_faults_in_between_are_all_answered(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
@@ -228,6 +231,7 @@ def test_many_files_with_faults_in_between_are_all_answered(
     assert {r.status for r in results[1::2]} == {Status.UNREADABLE}
 
 
+@pytest.mark.slow  # its own worker processes, made to fail while starting
 def test_a_worker_that_dies_while_starting_is_started_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -239,6 +243,7 @@ def test_a_worker_that_dies_while_starting_is_started_again(
     assert counter.read_text() == "0"
 
 
+@pytest.mark.slow  # its own worker processes, made to fail while starting
 def test_start_failures_fail_one_check_not_the_analyzer_for_good(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

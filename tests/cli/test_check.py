@@ -14,6 +14,9 @@ from desktop_app.analysis import testpattern
 from tests.helpers import media
 from tests.helpers.cli import safelens
 
+# Each test runs the `safelens` command as a subprocess (it loads the models).
+pytestmark = pytest.mark.slow
+
 KEYS = [
     "path",
     "kind",

@@ -16,6 +16,9 @@ import pytest
 from desktop_app.policy import settings
 from desktop_app.policy.profiles import current_os_user
 
+# Each test runs the `safelens` command as a subprocess.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 
 

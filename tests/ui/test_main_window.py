@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
@@ -51,6 +52,7 @@ def test_checked_files_show_their_verdicts(
     assert window.table.item(2, 2).text() == "The file is empty (0 bytes)."
 
 
+@pytest.mark.slow  # its own worker process
 def test_engine_failure_is_explained_and_checking_disabled(qtbot: QtBot, tmp_path: Path) -> None:
     from tests.helpers.models import tampered_manifest
 

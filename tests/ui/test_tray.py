@@ -105,6 +105,7 @@ def test_a_teen_is_told_chooses_after_the_screens_and_the_file_stays_put_aside(
         assert (Surface.share_folders, EventKind.sensitive) in counts
 
 
+@pytest.mark.slow  # waits out a real rescan of the share folder
 def test_under_13_needs_the_guardian_then_the_file_comes_back_and_stays(
     qtbot: QtBot, analyzer: SensitivityAnalyzer, inbox: Path, tmp_path: Path
 ) -> None:
@@ -129,6 +130,7 @@ def test_under_13_needs_the_guardian_then_the_file_comes_back_and_stays(
         assert agent.quarantine.entries() == []
 
 
+@pytest.mark.slow  # crashes the worker; waits for its restart
 def test_the_agent_survives_a_crashing_worker_and_ordinary_photos_stay(
     qtbot: QtBot, analyzer: SensitivityAnalyzer, inbox: Path, tmp_path: Path
 ) -> None:
@@ -157,6 +159,7 @@ def test_the_menu_offers_no_quit_to_a_protected_child(
         assert "Guardian settings…" in texts and "Contacts…" in texts
 
 
+@pytest.mark.slow  # its own worker process
 def test_the_tray_says_when_files_cannot_be_checked(
     qtbot: QtBot, inbox: Path, tmp_path: Path
 ) -> None:

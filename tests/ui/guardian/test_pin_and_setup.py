@@ -107,6 +107,7 @@ def test_escape_cancels_and_an_empty_pin_is_not_checked(
     assert dialog.result() == PinDialog.DialogCode.Rejected
 
 
+@pytest.mark.slow  # waits out the real delays after wrong PINs
 def test_too_many_wrong_pins_count_down_then_allow_a_try(
     qtbot: QtBot, keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -158,6 +159,7 @@ class SlowPin(GuardianPin):
         return super().verify(pin)
 
 
+@pytest.mark.slow  # waits out a PIN check made slow on purpose
 def test_the_gui_thread_keeps_running_while_the_pin_is_checked(
     qtbot: QtBot, keyring: MemoryKeyring
 ) -> None:

@@ -80,6 +80,7 @@ def pattern(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield testpattern.write_image(tmp_path_factory.mktemp("paths") / "pattern.png", 480, 360)
 
 
+@pytest.mark.slow  # walks every path of every band (tests/safety/test_flow.py walks them quickly)
 @pytest.mark.parametrize("name", list(RULES))
 def test_every_path_of_the_viewing_flow(
     qtbot: QtBot, analyzer: SensitivityAnalyzer, pattern: Path, name: str

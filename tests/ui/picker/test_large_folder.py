@@ -22,6 +22,9 @@ from desktop_app.ui.picker.model import Tile
 from tests.helpers.event_loop import EventLoopGaps
 from tests.helpers.pixels import no_tile_shows_the_pattern
 
+# A folder of 2,000 pictures.
+pytestmark = pytest.mark.slow
+
 COUNT = 2000
 STALL_MS = 50.0
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 from pytestqt.qtbot import QtBot
 
@@ -105,6 +106,7 @@ def test_an_animated_gif_plays_only_after_it_is_cleared(
     qtbot.waitUntil(colours, timeout=10_000)  # red, green and blue frames were painted
 
 
+@pytest.mark.slow  # video encoded, decoded and played
 def test_a_cleared_video_plays_and_a_sensitive_one_only_after_reveal(
     qtbot: QtBot, analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
