@@ -1,4 +1,10 @@
-"""Composition root: builds the services and hands them to the CLI or the windows."""
+"""Composition root: builds every service and hands them to the CLI or the windows.
+
+The windows get the guardian's stores (GuardianServices), the child path's ``Guard``
+(safety.rules: the rules, the PIN, approvals and counts), the analyzer and the
+quarantine from here; nothing in the UI builds a service of its own or is wired up after
+it was made.
+"""
 
 from __future__ import annotations
 
@@ -32,8 +38,9 @@ def run_gui(window: str, paths: list[str]) -> int:
     from desktop_app.policy.guardian import GuardianPin
     from desktop_app.safety.events import EventCounts
     from desktop_app.safety.oslog import default_sink
+    from desktop_app.surfaces.quarantine import Quarantine
     from desktop_app.ui.guardian.services import GuardianServices
-    from desktop_app.ui.shell import run_app, run_guardian, run_viewer
+    from desktop_app.ui.shell import child_guard, run_agent, run_app, run_guardian, run_viewer
 
     settings = GuardianSettings()
     settings.note_seen()  # when SafeLens last ran, for the clock-jump guard (a small write)
@@ -45,20 +52,20 @@ def run_gui(window: str, paths: list[str]) -> int:
         strictness = settings.policy["strictness"]
         test_mode = bool(settings.policy["test_pattern"])
         with SensitivityAnalyzer(strictness, test_pattern=test_mode) as analyzer:
+            guard = child_guard(services)
             if window == "open":
-                return run_viewer(Path(paths[0]), analyzer, services)
+                return run_viewer(Path(paths[0]), analyzer, services, guard)
             if window == "agent":
-                from desktop_app.ui.agent_shell import agent_rules, run_agent
-
-                return run_agent(analyzer, services, agent_rules(services))
-            return run_app(analyzer, services)
+                # The share folders' own quarantine (the agent cannot work without it).
+                return run_agent(analyzer, services, guard, Quarantine())
+            return run_app(analyzer, services, guard)
     finally:
         events.close()
 
 
 def open_quarantine() -> Quarantine | None:
     """The quarantine for the guardian console; None (the console says so) if it can't open."""
-    from desktop_app.policy.storage import StorageError
+    from desktop_app.core.storage import StorageError
     from desktop_app.surfaces.quarantine import Quarantine, QuarantineError
 
     try:

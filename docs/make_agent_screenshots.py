@@ -26,10 +26,10 @@ def main() -> None:
     from desktop_app import SensitivityAnalyzer
     from desktop_app.analysis import testpattern
     from desktop_app.policy.settings import AgeBand
+    from desktop_app.safety.rules import Guard, ViewerRules
     from desktop_app.surfaces.quarantine import Quarantine, QuarantineReason
     from desktop_app.ui.arrivals import ArrivalWindow
     from desktop_app.ui.tray import AgentActions, Notice, TrayAgent
-    from desktop_app.ui.viewer import ViewerRules
     from tests.helpers.guardian import child_services
 
     app = QApplication.instance() or QApplication([])
@@ -57,7 +57,7 @@ def main() -> None:
     entry = quarantine.add(shared, reason=QuarantineReason.sensitive, surface="share_folders")
     rules = ViewerRules(AgeBand.TEEN, "two_screens", region="GB")
     with SensitivityAnalyzer(workers=1):
-        window = ArrivalWindow(entry, quarantine, rules)
+        window = ArrivalWindow(entry, quarantine, Guard(rules))
         window.resize(640, 560)
         window.show()
         QTest.qWait(150)

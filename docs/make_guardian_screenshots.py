@@ -133,7 +133,8 @@ def family_services() -> object:
     """A family PC: three children, trusted adults, approvals and two weeks of counts."""
     import hashlib
 
-    from desktop_app.safety.events import EventCounts, EventKind, Surface
+    from desktop_app.core.vocabulary import EventKind, Surface
+    from desktop_app.safety.events import EventCounts
     from tests.helpers.guardian import PIN, FakeClock, make_services
     from tests.helpers.keyring import MemoryKeyring
 
@@ -190,7 +191,7 @@ def with_quarantine(services: object) -> object:
     """Four files hidden from the family's children (plain bytes: nothing here is a picture)."""
     import dataclasses
 
-    from desktop_app.policy.storage import data_dir
+    from desktop_app.core.storage import data_dir
     from desktop_app.surfaces.quarantine import Quarantine
 
     quarantine = Quarantine(data_dir() / "quarantine")

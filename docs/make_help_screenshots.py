@@ -38,7 +38,8 @@ def save(widget: QWidget, name: str) -> None:
 def viewing(analyzer: object, path: Path, language: str, band: str, prefix: str) -> None:
     from desktop_app.policy.settings import AgeBand
     from desktop_app.safety.flow import Action
-    from desktop_app.ui.viewer import ViewerRules, ViewerWindow
+    from desktop_app.safety.rules import Guard, ViewerRules
+    from desktop_app.ui.viewer import ViewerWindow
 
     rules = ViewerRules(
         AgeBand(band),
@@ -47,7 +48,7 @@ def viewing(analyzer: object, path: Path, language: str, band: str, prefix: str)
         trusted_adults=ADULTS,
         recent_encounters=0,
     )
-    window = ViewerWindow(path, analyzer, rules)  # type: ignore[arg-type]
+    window = ViewerWindow(path, analyzer, Guard(rules))  # type: ignore[arg-type]
     window.resize(720, 760)
     window.show()
     wait_until(lambda: window.flow is not None)
@@ -68,10 +69,10 @@ def viewing(analyzer: object, path: Path, language: str, band: str, prefix: str)
 
 
 def could_not_check(analyzer: object, path: Path, prefix: str) -> None:
-    from desktop_app.policy.settings import AgeBand
-    from desktop_app.ui.viewer import ViewerRules, ViewerWindow
+    from desktop_app.safety.rules import STRICTEST
+    from desktop_app.ui.viewer import ViewerWindow
 
-    window = ViewerWindow(path, analyzer, ViewerRules(AgeBand.UNDER13, "guardian_approval"))  # type: ignore[arg-type]
+    window = ViewerWindow(path, analyzer, STRICTEST)  # type: ignore[arg-type]
     window.resize(720, 560)
     window.show()
     wait_until(lambda: window.flow is not None)
@@ -81,11 +82,11 @@ def could_not_check(analyzer: object, path: Path, prefix: str) -> None:
 
 def sending(language: str, band: str, prefix: str) -> None:
     from desktop_app.policy.settings import AgeBand
+    from desktop_app.safety.rules import Guard, ViewerRules
     from desktop_app.ui.intervention.send_dialog import SendDialog
-    from desktop_app.ui.viewer import ViewerRules
 
     rules = ViewerRules(AgeBand(band), "two_screens", region=REGION[language])
-    dialog = SendDialog(rules)
+    dialog = SendDialog(Guard(rules))
     dialog.resize(640, 10)
     dialog.show()
     save(dialog, f"{prefix}-send")

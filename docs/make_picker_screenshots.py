@@ -47,10 +47,10 @@ def folder_of_pictures(work: Path) -> Path:
 def main() -> None:
     from desktop_app import SensitivityAnalyzer
     from desktop_app.policy.settings import AgeBand
+    from desktop_app.safety.rules import Guard, ViewerRules
     from desktop_app.ui.picker import SafeFileDialog
     from desktop_app.ui.picker.model import Tile
     from desktop_app.ui.tasks import collect_garbage_on_gui_thread
-    from desktop_app.ui.viewer import ViewerRules
 
     app = QApplication.instance() or QApplication([])
     collect_garbage_on_gui_thread(app)  # type: ignore[arg-type]
@@ -66,7 +66,7 @@ def main() -> None:
             str(folder),
             "Pictures (*.jpg *.png);;All files (*)",
             analyzer=analyzer,
-            rules=rules,
+            guard=Guard(rules),
         )
         dialog.select_filter("All files (*)")
         dialog.resize(860, 560)

@@ -7,11 +7,11 @@ from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from PIL import Image
 
-from .media import pil_to_rgb
+from .decode import pil_to_rgb
+from .sources import BytesSource, CheckSource, PathSource, PixelsSource, path_of
 from .supervisor import BULK, INTERACTIVE, WorkerPool
 from .verdict import Analysis, AnalysisOptions, AnalysisPolicy, Kind, Status, Strictness
 
@@ -64,13 +64,13 @@ class SensitivityAnalyzer:
         ``thumbnail_px`` > 0 asks for ``Analysis.thumbnail`` (a small JPEG, at most that
         many pixels on its long side), made by the worker only for cleared content.
         """
-        source: tuple[Any, ...]
+        source: CheckSource
         if isinstance(image, Image.Image):
-            source = ("array", pil_to_rgb(image))
+            source = PixelsSource(pil_to_rgb(image))
         elif isinstance(image, bytes | bytearray):
-            source = ("bytes", bytes(image), None)
+            source = BytesSource(bytes(image))
         else:
-            source = ("path", os.fspath(image))
+            source = PathSource(os.fspath(image))
         return self._submit(source, self.image_timeout_s, interactive, Kind.IMAGE, thumbnail_px)
 
     def submit_video(
@@ -78,7 +78,7 @@ class SensitivityAnalyzer:
     ) -> Future[Analysis]:
         """Queue a video check; a requested thumbnail is its poster (first sampled) frame."""
         timeout = self.options.video_budget_s + VIDEO_EXTRA_TIMEOUT_S
-        source = ("path", os.fspath(path))
+        source = PathSource(os.fspath(path))
         return self._submit(source, timeout, interactive, Kind.VIDEO, thumbnail_px)
 
     def submit_file(
@@ -86,7 +86,7 @@ class SensitivityAnalyzer:
     ) -> Future[Analysis]:
         """Any file: its bytes decide whether it is an image, a video or neither."""
         timeout = max(self.image_timeout_s, self.options.video_budget_s + VIDEO_EXTRA_TIMEOUT_S)
-        source = ("path", os.fspath(path))
+        source = PathSource(os.fspath(path))
         return self._submit(source, timeout, interactive, Kind.OTHER, thumbnail_px)
 
     # -- blocking forms ------------------------------------------------------------
@@ -103,7 +103,7 @@ class SensitivityAnalyzer:
 
     def _submit(
         self,
-        source: tuple[Any, ...],
+        source: CheckSource,
         timeout_s: float,
         interactive: bool,
         kind: Kind,
@@ -111,8 +111,7 @@ class SensitivityAnalyzer:
     ) -> Future[Analysis]:
         if self._pool is None:
             done: Future[Analysis] = Future()
-            path = source[1] if source[0] == "path" else None
-            done.set_result(Analysis(kind=kind, status=Status.SKIPPED, path=path))
+            done.set_result(Analysis(kind=kind, status=Status.SKIPPED, path=path_of(source)))
             return done
         priority = INTERACTIVE if interactive else BULK
         options = replace(self.options, thumbnail_px=thumbnail_px) if thumbnail_px else self.options

@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 import numpy as np
 
@@ -38,6 +38,7 @@ from .media import (
 )
 from .models import Ensemble
 from .probe import probe
+from .sources import BytesSource, CheckSource, PathSource, PixelsSource
 from .verdict import Analysis, AnalysisOptions, AnalysisPolicy, CheckFailed, Kind, Status
 from .video import AudioOnly, VideoSampler
 
@@ -72,7 +73,7 @@ ExtendHook = Callable[[float], None]
 
 
 def check(
-    source: tuple[Any, ...],
+    source: CheckSource,
     options: AnalysisOptions,
     ensemble: Ensemble,
     *,
@@ -86,15 +87,19 @@ def check(
     (FFmpeg reads files); ``on_head`` lets the worker's tests inject faults;
     ``on_extend`` tells the supervisor that a long video needs more time.
     """
-    origin, payload = source[0], source[1]
     try:
-        if origin == "array":
-            return check_frames(Kind.IMAGE, "array", [payload], options, ensemble)
-        head = _head(origin, payload)
+        content: bytes | str
+        match source:
+            case PixelsSource(rgb):
+                return check_frames(Kind.IMAGE, "array", [rgb], options, ensemble)
+            case PathSource(path):
+                head, content, name = _file_head(path), path, path
+            case BytesSource(data):
+                head, content, name = data[:HEAD_BYTES], data, ""
+            case _:
+                assert_never(source)
         if on_head is not None:
             on_head(head)
-        name = str(payload) if origin == "path" else str(source[2] or "")
-        content: bytes | str = str(payload) if origin == "path" else bytes(payload)
         inspector = _Inspector(options, ensemble, Budget(Limits()), scratch, on_extend)
         return inspector.content(content, head, name)
     except CheckFailed as failed:
@@ -109,11 +114,9 @@ def check(
         return Analysis(kind=Kind.OTHER, status=Status.UNREADABLE, reason=UNEXPECTED)
 
 
-def _head(origin: str, payload: Any) -> bytes:
-    if origin == "bytes":
-        return bytes(payload[:HEAD_BYTES])
+def _file_head(path: str) -> bytes:
     try:
-        with open(payload, "rb") as handle:
+        with open(path, "rb") as handle:
             return handle.read(HEAD_BYTES)
     except FileNotFoundError as exc:
         raise CheckFailed(

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from .media import MAX_PIXELS, image_frames, pil_to_rgb
+from .decode import MAX_PIXELS, pil_to_rgb, pillow_frames
 from .verdict import CheckFailed, Kind, Status
 
 # LibRaw's flip code -> the turn (counter-clockwise degrees) that shows the shot upright.
@@ -50,7 +50,7 @@ def _preview(raw: Any) -> np.ndarray | None:
         return None
     if thumb.format == rawpy.ThumbFormat.JPEG:
         # LibRaw writes the shot's orientation into the JPEG; decoding applies it.
-        return next(image_frames(bytes(thumb.data), "jpeg"))
+        return next(pillow_frames(bytes(thumb.data), "jpeg"))
     bitmap = pil_to_rgb(Image.fromarray(np.asarray(thumb.data, dtype=np.uint8)).convert("RGB"))
     turn = _TURNS.get(int(raw.sizes.flip), 0)
     return np.ascontiguousarray(np.rot90(bitmap, turn // 90)) if turn else bitmap
@@ -75,7 +75,7 @@ def _as_tiff(source: bytes | str | os.PathLike[str]) -> Iterator[np.ndarray]:
     head = source[:4] if isinstance(source, bytes) else _first_bytes(source)
     if head not in (b"II*\x00", b"MM\x00*"):
         raise _damaged()
-    yield from image_frames(source, "tiff")
+    yield from pillow_frames(source, "tiff")
 
 
 def _first_bytes(path: str | os.PathLike[str]) -> bytes:

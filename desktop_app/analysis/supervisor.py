@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .checking import MAX_EXTENSION_S
+from .sources import CheckSource, path_of
 from .verdict import Analysis, AnalysisOptions, AnalyzerUnavailable, Kind, Status
 from .worker import worker_main
 
@@ -49,7 +50,7 @@ class _WorkerDied(AnalyzerUnavailable):
 class _Job:
     priority: int
     sequence: int
-    source: tuple[Any, ...] = field(compare=False)
+    source: CheckSource = field(compare=False)
     options: AnalysisOptions = field(compare=False)
     timeout_s: float = field(compare=False)
     future: Future[Analysis] = field(compare=False)
@@ -194,7 +195,9 @@ class _Slot:
                 (f"Checking took too long (over {limit_s:.0f} s), so it was stopped."),
             )
         _tag, _request_id, wire = reply
-        return Analysis.from_wire(wire | {"elapsed_ms": elapsed, "path": _path_of(job)})
+        # elapsed_ms is the supervisor's wall clock, as for a timeout or a crash (which the
+        # worker cannot time): the clock the limit runs on, the pipe's hand-over included.
+        return Analysis.from_wire(wire | {"elapsed_ms": elapsed, "path": path_of(job.source)})
 
     def _answer(self, started: float, limit_s: float) -> tuple[Any, bool, float]:
         """Wait for the result; a long video may ask for more time, up to MAX_EXTENSION_S.
@@ -225,13 +228,13 @@ class _Slot:
         self._thread.join(timeout)
 
 
-def _path_of(job: _Job) -> str | None:
-    return str(job.source[1]) if job.source[0] == "path" else None
-
-
 def _failure(job: _Job, status: Status, elapsed: float, reason: str) -> Analysis:
     return Analysis(
-        kind=job.kind_hint, status=status, reason=reason, elapsed_ms=elapsed, path=_path_of(job)
+        kind=job.kind_hint,
+        status=status,
+        reason=reason,
+        elapsed_ms=elapsed,
+        path=path_of(job.source),
     )
 
 
@@ -257,7 +260,7 @@ class WorkerPool:
 
     def submit(
         self,
-        source: tuple[Any, ...],
+        source: CheckSource,
         options: AnalysisOptions,
         timeout_s: float,
         priority: int = BULK,

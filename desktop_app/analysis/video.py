@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from .animation import SIGNATURE_SIDE, FrameChooser, Signature, signature
-from .media import DECODE_SIDE
+from .decode import DECODE_SIDE
 from .verdict import CheckFailed, Kind, Status
 
 DEFAULT_FRAME_S = 1 / 30

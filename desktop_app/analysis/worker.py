@@ -16,8 +16,8 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 
 from .checking import check, prefetched
+from .decode import prepare_decoders
 from .formats import HEAD_BYTES
-from .media import prepare_decoders
 from .models import Ensemble, ModelError, load_manifest
 
 __all__ = ["HEAD_BYTES", "check", "prefetched", "worker_main"]
@@ -55,7 +55,6 @@ def worker_main(
         if message is None:
             return
         request_id, source, options = message
-        started = time.perf_counter()
         result = check(
             source,
             options,
@@ -64,10 +63,8 @@ def worker_main(
             on_head=_inject_fault if faults else None,
             on_extend=partial(_ask_for_time, conn, request_id),
         )
-        elapsed = (time.perf_counter() - started) * 1000
-        wire = result.to_wire() | {"elapsed_ms": elapsed}
         try:
-            conn.send(("result", request_id, wire))
+            conn.send(("result", request_id, result.to_wire()))
         except (BrokenPipeError, OSError):
             return
 

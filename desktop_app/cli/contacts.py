@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import AnalyzerUnavailable, Strictness
+from desktop_app.core.storage import StorageError
 from desktop_app.policy.effective import load_effective
 from desktop_app.policy.settings import AgeBand
-from desktop_app.policy.storage import StorageError
 
 if TYPE_CHECKING:
     from desktop_app.surfaces.contacts import ContactsOutcome

@@ -17,8 +17,8 @@ import os
 import sys
 from pathlib import Path
 
+from desktop_app.core.storage import data_dir
 from desktop_app.policy.guardian import GuardianError, GuardianPin
-from desktop_app.policy.storage import data_dir
 from desktop_app.surfaces.quarantine import (
     Quarantine,
     QuarantineEntry,

@@ -1,1 +1,2 @@
-"""Qt-free: who is protected, how strongly, and who may change it (see issue 3)."""
+"""Who is protected, how strongly, and who may change it: profiles, settings, managed
+policy, the guardian's PIN and remembered approvals. Qt-free."""

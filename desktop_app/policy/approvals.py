@@ -9,7 +9,6 @@ no approvals (fail closed) and says so in ``problem``.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,10 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .storage import atomic_write_json, data_dir, read_json
+from desktop_app.core.storage import atomic_write_json, data_dir, read_json
 
 APPROVALS_FILE = "approvals.json"
-CHUNK_BYTES = 1 << 20
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 Clock = Callable[[], datetime]
 
@@ -38,15 +36,6 @@ class Approval:
     sha256: str
     profile_id: str
     approved_at: str
-
-
-def content_sha256(path: Path) -> str:
-    """The file's identity for approvals: its bytes, read in 1 MiB chunks, not its name."""
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(CHUNK_BYTES):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _digest(sha256: str) -> str:

@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from desktop_app.core.storage import StorageError
+
 from . import settings
 from .effective import EffectivePolicy, EffectiveValue, record_seen, resolve
 from .managed import ManagedPolicy, load_managed
 from .profiles import OsUser, Profile, ProfileError, current_os_user, new_profile
 from .settings import AgeBand, Setting
-from .storage import StorageError
 from .store import SettingsStore, StoreState, StoreStatus
 
 

@@ -1,8 +1,7 @@
-"""The guardian's PIN (hashed, rate-limited, kept in the OS keyring) and remembered approvals.
+"""The guardian's PIN: hashed, rate-limited, kept in the OS keyring.
 
 The PIN is never stored or logged in clear: only a scrypt hash in a self-describing
-string. Approvals are keyed by the content's SHA-256, never by a file's name or
-path, so a renamed copy is the same file and an edited one is not.
+string. (Remembered approvals live in ``approvals.py``.)
 See docs/guardian-pin.md for the stores, the delays and the administrator's reset.
 """
 
@@ -26,7 +25,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyring.errors import KeyringError
 
-from .storage import StorageError, atomic_write_json, data_dir, read_json
+from desktop_app.core.storage import StorageError, atomic_write_json, data_dir, read_json
 
 SERVICE = "SafeLens"
 USERNAME = "guardian-pin"

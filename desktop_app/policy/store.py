@@ -17,10 +17,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.storage import StorageError, atomic_write_json, data_dir
+
 from . import settings
 from .profiles import Profile
 from .settings import AgeBand
-from .storage import StorageError, atomic_write_json, data_dir
 
 SCHEMA_VERSION = 1
 SETTINGS_FILE = "settings.json"

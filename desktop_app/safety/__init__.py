@@ -1,1 +1,2 @@
-"""Qt-free: what happens when something is sensitive (see issue 4)."""
+"""What happens when something is sensitive: the help screens' flow, the help resources,
+the event counts and the OS log. Qt-free."""

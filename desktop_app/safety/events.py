@@ -21,21 +21,18 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType, TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from desktop_app.policy.storage import data_dir
-
-if TYPE_CHECKING:
-    from desktop_app.safety.oslog import OsLogSink
+from desktop_app.core.sinks import OsLogSink
+from desktop_app.core.storage import data_dir
+from desktop_app.core.vocabulary import EventKind, Surface, is_opaque_id
 
 DB_NAME = "events.sqlite3"
 DEFAULT_RETENTION_DAYS = 90
@@ -44,7 +41,6 @@ BUSY_TIMEOUT_S = 5.0
 
 Clock = Callable[[], datetime]
 
-_OPAQUE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _CORRUPT = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _READ_ONLY = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN}
 _BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
@@ -87,27 +83,6 @@ _MESSAGES = {
 _KEPT = " The counts already saved are kept."
 
 
-class EventKind(StrEnum):
-    """What happened (a count of it is all that is kept)."""
-
-    sensitive = "sensitive"
-    could_not_check = "could_not_check"
-    viewed_after_warning = "viewed_after_warning"
-    help_opened = "help_opened"
-    tamper = "tamper"
-    guardian_notice = "guardian_notice"
-
-
-class Surface(StrEnum):
-    """Where it happened; ``agent`` is the background agent itself (tamper, heartbeat)."""
-
-    file_picker = "file_picker"
-    share_folders = "share_folders"
-    contacts = "contacts"
-    viewer = "viewer"
-    agent = "agent"
-
-
 class EventStoreError(Exception):
     """Counts could not be saved; ``reason`` is a code, the message is for the guardian."""
 
@@ -142,11 +117,6 @@ class DaySummary:
 
 class _CorruptError(Exception):
     """SQLite's own integrity check found damage."""
-
-
-def is_opaque_id(value: str) -> bool:
-    """True only for ids with no room for a path, a file name or a full name."""
-    return _OPAQUE_ID.fullmatch(value) is not None
 
 
 def _code(exc: sqlite3.Error) -> int:

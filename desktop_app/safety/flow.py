@@ -62,14 +62,13 @@ SAFE_ENDS = frozenset({Screen.CLOSED, Screen.HELD})
 
 
 @dataclass(frozen=True)
-class FlowContext:
-    """Everything the rules depend on for one piece of content and one person."""
+class FlowRules:
+    """What the age band and the policy say for one person, and how often they met
+    something sensitive lately. safety.rules.ViewerRules adds who and where they are."""
 
     band: AgeBand
     view_policy: str  # guardian_approval | two_screens | one_screen (settings.VIEW)
     send_policy: str = "confirm"  # blocked | confirm | allowed (settings.SEND)
-    remembered_approval: bool = False  # a guardian approved these exact bytes before
-    could_not_check: bool = False
     recent_encounters: int = 0  # sensitive encounters in the escalation window
     escalation_threshold: int = 3
     guardian_notices: bool = True
@@ -77,6 +76,14 @@ class FlowContext:
     @property
     def escalated(self) -> bool:
         return self.band.is_child and self.recent_encounters >= self.escalation_threshold
+
+
+@dataclass(frozen=True)
+class FlowContext(FlowRules):
+    """Everything the rules depend on for one piece of content and one person."""
+
+    remembered_approval: bool = False  # a guardian approved these exact bytes before
+    could_not_check: bool = False
 
 
 class InvalidActionError(ValueError):

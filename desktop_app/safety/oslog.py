@@ -20,7 +20,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal, Protocol, cast
 
-from desktop_app.safety.events import EventKind, Surface, is_opaque_id
+from desktop_app.core.sinks import OsLogSink
+from desktop_app.core.vocabulary import EventKind, Surface, is_opaque_id
 
 IDENT = "safelens"
 WINDOWS_SOURCE = "SafeLens"
@@ -64,27 +65,6 @@ class LogLine:
     severity: Severity
     security: bool
     event_id: int
-
-
-class OsLogSink(Protocol):
-    """Where EventCounts (and the policy and tamper checks) tell the OS log what happened."""
-
-    @property
-    def last_error(self) -> str | None:
-        """The first delivery failure, for `safelens doctor`; None while all is well."""
-        ...
-
-    def event(self, kind: EventKind, surface: Surface, count: int, profile_id: str) -> None:
-        """Log a count; never raises."""
-        ...
-
-    def policy_error(self, reason: str) -> None:
-        """Log a managed-policy problem by reason code only; never raises."""
-        ...
-
-    def tamper(self, reason: str) -> None:
-        """Log a tamper signal by reason code only; never raises."""
-        ...
 
 
 def reason_code(reason: str) -> str:

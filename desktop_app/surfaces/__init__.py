@@ -1,1 +1,2 @@
-"""Qt-free: where content comes in (see issue 5)."""
+"""Where content comes in: share folders, contact photos, the quarantine and the background
+agent's heartbeat and autostart. Qt-free."""

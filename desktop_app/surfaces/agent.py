@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from desktop_app.policy.storage import atomic_write_bytes, atomic_write_json, data_dir, read_json
+from desktop_app.core.storage import atomic_write_bytes, atomic_write_json, data_dir, read_json
 
 HEARTBEAT_INTERVAL_S = 60.0
 LATE_FACTOR = 3.0  # a beat this many intervals late counts as a missed heartbeat

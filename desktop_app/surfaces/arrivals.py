@@ -21,7 +21,7 @@ from pathlib import Path
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import Analysis, AnalyzerUnavailable
-from desktop_app.policy.approvals import content_sha256
+from desktop_app.core.hashing import content_sha256
 
 from .folder_handling import Handling
 from .folder_index import IndexEntry, Verdict

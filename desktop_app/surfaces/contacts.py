@@ -25,9 +25,10 @@ from typing import TYPE_CHECKING
 
 from desktop_app.analysis.carriers import vcard_text as vcard
 from desktop_app.analysis.verdict import Analysis, AnalyzerUnavailable, Status
-from desktop_app.policy.storage import StorageError, atomic_write_bytes
+from desktop_app.core.sinks import CountRecorder
+from desktop_app.core.storage import StorageError, atomic_write_bytes
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.surfaces.avatar import neutral_avatar_png
-from desktop_app.surfaces.counts import CountRecorder
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineReason
 
 if TYPE_CHECKING:
@@ -35,12 +36,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_VCARD_BYTES",
-    "SURFACE",
     "CheckedContact",
     "ContactImage",
     "ContactsError",
     "ContactsOutcome",
-    "CountRecorder",
     "ImageVerdict",
     "SanitisedVCard",
     "check_pictures",
@@ -50,7 +49,6 @@ __all__ = [
     "sanitise_vcard_file",
 ]
 
-SURFACE = "contacts"
 MAX_VCARD_BYTES = 64 * 1024 * 1024
 log = logging.getLogger(__name__)
 
@@ -199,8 +197,10 @@ def _sanitise_card(
         else:
             qid = None
             if keep is not None and pic.data is not None:
-                reason = QuarantineReason(
-                    "sensitive" if verdict is ImageVerdict.sensitive else "could_not_check"
+                reason = (
+                    QuarantineReason.sensitive
+                    if verdict is ImageVerdict.sensitive
+                    else QuarantineReason.could_not_check
                 )
                 qid = keep(pic.data, f"{source}#card {card.number} {prop.name}", reason)
             if prop.name in vcard.IMAGE_PROPERTIES:
@@ -240,7 +240,11 @@ def sanitise_vcard_bytes(
 
         def keep(payload: bytes, label: str, reason: QuarantineReason) -> str:
             entry = quarantine.add_bytes(
-                payload, original_path=label, reason=reason, surface=SURFACE, profile_id=profile_id
+                payload,
+                original_path=label,
+                reason=reason,
+                surface=Surface.contacts,
+                profile_id=profile_id,
             )
             return entry.id
 
@@ -281,11 +285,14 @@ def record_counts(
     if events is None or profile_id is None:
         return
     unchecked = outcome.could_not_check + outcome.skipped_cards
-    for kind, count in (("sensitive", outcome.sensitive), ("could_not_check", unchecked)):
+    for kind, count in (
+        (EventKind.sensitive, outcome.sensitive),
+        (EventKind.could_not_check, unchecked),
+    ):
         if not count:
             continue
         try:
-            events.record(profile_id, SURFACE, kind, count)
+            events.record(profile_id, Surface.contacts, kind, count)
         except Exception:  # the counts store reports its own problems; never stop checking
             log.warning("contacts: a count could not be saved")
 
@@ -325,7 +332,7 @@ def sanitise_vcard_file(
             entry = quarantine.add(
                 path,
                 reason=QuarantineReason.could_not_check,
-                surface=SURFACE,
+                surface=Surface.contacts,
                 profile_id=profile_id,
             )
             outcome = replace(outcome, quarantine_ids=(entry.id,), original_quarantine_id=entry.id)
@@ -335,8 +342,8 @@ def sanitise_vcard_file(
     record_counts(outcome, events, profile_id)
     if not outcome.changed:
         return outcome
-    reason = QuarantineReason("sensitive" if outcome.sensitive else "could_not_check")
-    entry = quarantine.add(path, reason=reason, surface=SURFACE, profile_id=profile_id)
+    reason = QuarantineReason.sensitive if outcome.sensitive else QuarantineReason.could_not_check
+    entry = quarantine.add(path, reason=reason, surface=Surface.contacts, profile_id=profile_id)
     ids = (*outcome.quarantine_ids, entry.id)
     outcome = replace(outcome, quarantine_ids=ids, original_quarantine_id=entry.id)
     if entry.sha256 != hashlib.sha256(data).hexdigest():

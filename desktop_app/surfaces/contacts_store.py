@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.analysis.carriers import vcard_text as vcard
-from desktop_app.policy.storage import atomic_write_bytes, data_dir
+from desktop_app.core.sinks import CountRecorder
+from desktop_app.core.storage import atomic_write_bytes, data_dir
 from desktop_app.surfaces.contacts import (
     MAX_VCARD_BYTES,
     ContactsError,
@@ -24,7 +25,6 @@ from desktop_app.surfaces.contacts import (
     record_counts,
     sanitise_vcard_bytes,
 )
-from desktop_app.surfaces.counts import CountRecorder
 
 if TYPE_CHECKING:
     from desktop_app.analysis.analyzer import SensitivityAnalyzer

@@ -12,17 +12,17 @@ import os
 from pathlib import Path
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
-from desktop_app.policy.approvals import content_sha256
+from desktop_app.core.hashing import content_sha256
+from desktop_app.core.sinks import CountRecorder
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.settings import AgeBand
 
 from .contacts import ContactsError, sanitise_vcard_file
-from .counts import CountRecorder
 from .folder_index import FolderIndex, IndexEntry, Verdict
 from .quarantine import Quarantine, QuarantineError, QuarantineReason
 from .settle import FileState
 from .share_folders import (
     OUTGOING_SURFACE,
-    SURFACE,
     ApprovalBook,
     Direction,
     FolderEvent,
@@ -177,7 +177,7 @@ class Handling:
             entry = self.quarantine.add(
                 path,
                 reason=reason,
-                surface=OUTGOING_SURFACE if outgoing else SURFACE,
+                surface=OUTGOING_SURFACE if outgoing else Surface.share_folders,
                 profile_id=self.profile_id,
             )
         except (QuarantineError, OSError) as exc:
@@ -194,9 +194,9 @@ class Handling:
     def _count(self, verdict: Verdict) -> None:
         if self.counts is None:
             return
-        kind = "sensitive" if verdict is Verdict.SENSITIVE else "could_not_check"
+        kind = EventKind.sensitive if verdict is Verdict.SENSITIVE else EventKind.could_not_check
         try:
-            self.counts.record(self.profile_id or NO_PROFILE, SURFACE, kind)
+            self.counts.record(self.profile_id or NO_PROFILE, Surface.share_folders, kind)
         except Exception:  # the counts store has its own problem report; never stop checking
             log.warning("share folders: a count could not be saved")
 

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop_app.policy.storage import StorageError, atomic_write_json, data_dir, read_json
+from desktop_app.core.storage import StorageError, atomic_write_json, data_dir, read_json
 
 INDEX_FILE = "share-index.json"
 

@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import AnalyzerUnavailable
+from desktop_app.core.sinks import CountRecorder
 from desktop_app.policy.settings import AgeBand
 
 from .arrivals import Arrivals, WatchTiming
-from .counts import CountRecorder
 from .folder_handling import Handling
 from .folder_index import FolderIndex
 from .folder_intake import Intake, start_observer

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop_app.policy.storage import StorageError, atomic_write_json, data_dir, read_json
+from desktop_app.core.storage import StorageError, atomic_write_json, data_dir, read_json
 
 from . import quarantine_files as fs
 from . import quarantine_journal as jr

@@ -9,7 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NoReturn
 
-from desktop_app.policy.storage import StorageError
+from desktop_app.core.storage import StorageError
 
 FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 

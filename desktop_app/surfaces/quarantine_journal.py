@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from desktop_app.policy.storage import atomic_write_json
+from desktop_app.core.storage import atomic_write_json
 
 from .quarantine_files import Owner, fsync_dir, give, remove_quietly
 

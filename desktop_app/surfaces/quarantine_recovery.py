@@ -14,8 +14,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop_app.policy.storage import StorageError, atomic_write_json, read_json
+from desktop_app.core.storage import StorageError, atomic_write_json, read_json
+from desktop_app.core.vocabulary import Surface
 
+from .quarantine_entry import QuarantineReason
 from .quarantine_files import (
     FILE_MODE,
     ID,
@@ -115,8 +117,8 @@ def _adopt_orphans(files: Path, entries: Path, pending: set[str], owner: Owner) 
             "original_path": "",
             "sha256": sha,
             "size": size,
-            "reason": "could_not_check",
-            "surface": "agent",
+            "reason": QuarantineReason.could_not_check.value,
+            "surface": Surface.agent.value,
             "quarantined_at": datetime.now(UTC).isoformat(),
             "profile_id": None,
         }

@@ -15,13 +15,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from desktop_app.analysis.verdict import Analysis, Status
+from desktop_app.core.vocabulary import Surface
 from desktop_app.policy.settings import AgeBand
 
 from .folder_index import Verdict
 
-SURFACE = "share_folders"
 # Quarantine entries of outgoing folders carry this surface: they are held, not hidden.
-OUTGOING_SURFACE = "share_folders.outgoing"
+OUTGOING_SURFACE = f"{Surface.share_folders}.outgoing"
 # FolderEvent statuses beyond the checker's own (ok, unreadable, unsupported, timeout):
 INCOMPLETE = "incomplete"  # still being written when `--once` stopped waiting
 

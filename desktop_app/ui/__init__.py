@@ -1,1 +1,2 @@
-"""The only package that imports PySide6."""
+"""The windows a child and a guardian see, and the tray agent: the only package that imports
+PySide6 (Qt)."""

@@ -19,15 +19,12 @@ from PySide6.QtGui import QCloseEvent
 
 from desktop_app.analysis.formats import HEAD_BYTES, sniff
 from desktop_app.analysis.verdict import Analysis, CheckFailed, Kind, Status
-from desktop_app.policy.approvals import Approvals
-from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, Surface
+from desktop_app.core.vocabulary import Surface
 from desktop_app.safety.flow import ViewingFlow
+from desktop_app.safety.rules import Guard
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineReason
 
-from .intervention.screen import ViewerRules
 from .intervention.window import FlowWindow
-from .viewer import flow_context
 
 
 class ArrivalWindow(FlowWindow):
@@ -37,14 +34,10 @@ class ArrivalWindow(FlowWindow):
         self,
         entry: QuarantineEntry,
         quarantine: Quarantine,
-        rules: ViewerRules,
-        *,
-        pin: GuardianPin | None = None,
-        approvals: Approvals | None = None,
-        events: EventCounts | None = None,
+        guard: Guard,
     ) -> None:
-        super().__init__(rules, pin, events, Surface.share_folders)
-        self.entry, self.quarantine, self.approvals = entry, quarantine, approvals
+        super().__init__(guard, Surface.share_folders)
+        self.entry, self.quarantine = entry, quarantine
         self.setWindowTitle(self.tr("SafeLens — something was shared with you"))
         self.shown_file: Path | None = None
         could_not_check = entry.reason is QuarantineReason.could_not_check
@@ -55,7 +48,7 @@ class ArrivalWindow(FlowWindow):
         )
         self.view.show_result(self.result, Path(entry.original_path))
         self.panel.approved.connect(self._approved)
-        flow = ViewingFlow(flow_context(rules, self.result, approved=False))
+        flow = ViewingFlow(guard.rules.viewing(self.result, approved=False))
         self.panel.start(flow, counted_elsewhere=True)  # the share folders counted it
 
     def show_content(self) -> None:
@@ -95,9 +88,8 @@ class ArrivalWindow(FlowWindow):
 
     def _approved(self) -> None:
         """The guardian said yes: remember it for these bytes and put the file back."""
-        approvals, profile = self.approvals, self.rules.profile_id
-        if approvals is not None and profile is not None:
-            self.work.run(approvals.remember, self.entry.sha256, profile)
+        if self.guard.remembers:
+            self.work.run(self.guard.remember, self.entry.sha256)
         self.work.run(self.quarantine.restore, self.entry.id, on_error=lambda _e: None)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

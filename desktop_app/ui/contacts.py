@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import Analysis, Status
-from desktop_app.surfaces.contacts import ContactsOutcome, CountRecorder
+from desktop_app.core.sinks import CountRecorder
+from desktop_app.surfaces.contacts import ContactsOutcome
 from desktop_app.surfaces.contacts_store import ContactsStore, StoredContact
 from desktop_app.surfaces.quarantine import Quarantine
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop_app.policy.storage import StorageError
+from desktop_app.core.storage import StorageError
 from desktop_app.surfaces.contacts import ContactsError, ContactsOutcome
 from desktop_app.surfaces.quarantine import QuarantineError
 

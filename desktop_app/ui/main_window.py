@@ -24,17 +24,29 @@ from PySide6.QtWidgets import (
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import Analysis, Status
 
+from .guardian.launcher import GuardianLauncher
+from .guardian.services import GuardianServices
+from .openers import Openers
 from .tasks import FutureWatcher
 
 _WARMUP = "warm-up"
 
 
 class MainWindow(QMainWindow):
-    """Shows the engine's state and the results of checks the user asked for."""
+    """Shows the engine's state and the results of checks the user asked for.
 
-    def __init__(self, analyzer: SensitivityAnalyzer) -> None:
+    With the guardian's services it invites setup and opens the guardian's windows; with
+    ``openers`` its buttons open the safe viewer and the contacts view.
+    """
+
+    def __init__(
+        self,
+        analyzer: SensitivityAnalyzer,
+        services: GuardianServices | None = None,
+        openers: Openers | None = None,
+    ) -> None:
         super().__init__()
-        self.analyzer = analyzer
+        self.analyzer, self.openers = analyzer, openers
         self.setWindowTitle(self.tr("SafeLens"))
         self.resize(760, 480)
         self.watcher = FutureWatcher(self)
@@ -67,7 +79,6 @@ class MainWindow(QMainWindow):
         )
         self.setup_note.setWordWrap(True)
         self.setup_note.hide()
-        self.launcher: object = None  # the guardian launcher, set by the shell
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -85,6 +96,7 @@ class MainWindow(QMainWindow):
         body = QWidget()
         body.setLayout(layout)
         self.setCentralWidget(body)
+        self.launcher = self._connect(services, openers)
 
         # A tiny blank picture proves the worker started and both models verified.
         blank = Image.new("RGB", (64, 64), (200, 200, 200))
@@ -108,6 +120,23 @@ class MainWindow(QMainWindow):
         self.guardian_button.setAccessibleDescription(
             self.tr("Set up SafeLens, or open the guardian console with the PIN")
         )
+
+    def _connect(
+        self, services: GuardianServices | None, openers: Openers | None
+    ) -> GuardianLauncher | None:
+        """The buttons into the viewer and contacts, and the guardian's launcher (if any)."""
+        if openers is not None:
+            self.open_button.clicked.connect(openers.open_file)
+            self.contacts_button.clicked.connect(openers.open_contacts)
+        if services is None:
+            return None
+        launcher = GuardianLauncher(services, self)
+        self.guardian_button.clicked.connect(launcher.open)
+        self.show_setup_needed(not services.settings.set_up)
+        launcher.wizard_opened.connect(
+            lambda wizard: wizard.setup_saved.connect(lambda: self.show_setup_needed(False))
+        )
+        return launcher
 
     def show_setup_needed(self, needed: bool) -> None:
         """Invite a guardian to set up, until setup has been saved."""

@@ -6,20 +6,21 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
-from desktop_app.policy.settings import AgeBand
+from desktop_app.safety.rules import Guard, rules_from_policy
 from desktop_app.surfaces.quarantine import Quarantine
 
-from .agent_shell import Openers
+from .agent import Agent
 from .guardian.launcher import GuardianLauncher
 from .guardian.services import GuardianServices
 from .i18n import choose_language, choose_region, install_language
 from .main_window import MainWindow
+from .openers import Openers
 from .tasks import collect_garbage_on_gui_thread
-from .viewer import ViewerRules, ViewerWindow
+from .viewer import ViewerWindow
 
 
 def application(services: GuardianServices | None = None) -> QApplication:
@@ -29,41 +30,39 @@ def application(services: GuardianServices | None = None) -> QApplication:
     app.setApplicationName("SafeLens")
     app.setApplicationDisplayName("SafeLens")
     collect_garbage_on_gui_thread(app)
-    if services is not None and not hasattr(app, "safelens_translators"):
-        language = choose_language(services.settings.policy["language"])
-        app.safelens_translators = install_language(app, language)  # type: ignore[attr-defined]
+    if services is not None and not _has_language(app):
+        # The translators are the application's children: they live as long as it does.
+        install_language(app, choose_language(services.settings.policy["language"]))
     return app
 
 
+def _has_language(app: QCoreApplication) -> bool:
+    """A language was installed into this application already (install_language parents
+    its translators to the application)."""
+    return bool(app.findChildren(QTranslator))
+
+
+def child_guard(services: GuardianServices) -> Guard:
+    """The child path's rules for the current user (from the effective policy and the
+    region), with the guardian's PIN, the remembered approvals and the counts."""
+    policy = services.settings.policy
+    region = choose_region(policy["region"])
+    rules = rules_from_policy(policy, services.events, region)
+    return Guard(rules, services.pin, services.approvals, services.events)
+
+
 def main_window(
-    analyzer: SensitivityAnalyzer, services: GuardianServices, openers: Openers | None = None
+    analyzer: SensitivityAnalyzer, services: GuardianServices, guard: Guard
 ) -> MainWindow:
     """The first window, with its ways into the viewer, contacts and the guardian's console."""
-    window = MainWindow(analyzer)
-    made: list[Openers] = [openers] if openers is not None else []
-
-    def opener() -> Openers:  # built on first use: the quarantine folder is made only then
-        if not made:
-            rules = viewer_rules(services, choose_region(services.settings.policy["region"]))
-            made.append(Openers(analyzer, services, rules, Quarantine()))
-        return made[0]
-
-    window.open_button.clicked.connect(lambda: opener().open_file())
-    window.contacts_button.clicked.connect(lambda: opener().open_contacts())
-    launcher = GuardianLauncher(services, window)
-    window.guardian_button.clicked.connect(launcher.open)
-    window.show_setup_needed(not services.settings.set_up)
-    launcher.wizard_opened.connect(
-        lambda wizard: wizard.setup_saved.connect(lambda: window.show_setup_needed(False))
-    )
-    window.launcher = launcher
-    return window
+    openers = Openers(analyzer, services, guard, services.quarantine)
+    return MainWindow(analyzer, services, openers)
 
 
-def run_app(analyzer: SensitivityAnalyzer, services: GuardianServices) -> int:
+def run_app(analyzer: SensitivityAnalyzer, services: GuardianServices, guard: Guard) -> int:
     """Show the main window and run the event loop until the user quits."""
     app = application(services)
-    window = main_window(analyzer, services)
+    window = main_window(analyzer, services, guard)
     window.show()
     return int(app.exec())
 
@@ -92,41 +91,27 @@ def guardian_launcher(services: GuardianServices, done: Callable[..., object]) -
     return launcher
 
 
-def viewer_rules(services: GuardianServices, region: str | None) -> ViewerRules:
-    """The viewer's rules for the current user, from the effective policy."""
-    policy = services.settings.policy
-    profile = policy.profile
-    band = profile.band or AgeBand.ADULT
-    recent = 0
-    if profile.profile_id and services.events is not None:
-        recent = services.events.encounters_within(
-            profile.profile_id, policy["escalation.window_hours"]
-        )
-    return ViewerRules(
-        band=band,
-        view_policy=policy[f"view_policy.{band.value}"],
-        profile_id=profile.profile_id,
-        recent_encounters=recent,
-        escalation_threshold=policy["escalation.threshold"],
-        guardian_notices=policy["guardian_notices"] == "counts",
-        region=region,
-        trusted_adults=list(policy["trusted_adults"]),
-        send_policy=policy[f"send_policy.{band.value}"],
-    )
-
-
-def run_viewer(path: Path, analyzer: SensitivityAnalyzer, services: GuardianServices) -> int:
+def run_viewer(
+    path: Path, analyzer: SensitivityAnalyzer, services: GuardianServices, guard: Guard
+) -> int:
     """`safelens open PATH`: the safe viewer for one file."""
     app = application(services)
-    region = choose_region(services.settings.policy["region"])
-    window = ViewerWindow(
-        path,
-        analyzer,
-        viewer_rules(services, region),
-        services.pin,
-        services.approvals,
-        events=services.events,
-    )
+    window = ViewerWindow(path, analyzer, guard)
     window.resize(720, 640)
     window.show()
+    return int(app.exec())
+
+
+def run_agent(
+    analyzer: SensitivityAnalyzer,
+    services: GuardianServices,
+    guard: Guard,
+    quarantine: Quarantine,
+) -> int:
+    """`safelens agent`: the tray icon, the share folders and the windows they open."""
+    app = application(services)
+    app.setQuitOnLastWindowClosed(False)  # the agent lives in the tray
+    agent = Agent(app, analyzer, services, guard, quarantine=quarantine)
+    app.aboutToQuit.connect(agent.stop)
+    agent.start()
     return int(app.exec())

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.effective import EffectivePolicy
-from desktop_app.safety.events import EventKind, Surface
 from desktop_app.surfaces.agent import Heartbeat
 from desktop_app.surfaces.share_folders import FolderEvent, FolderEventKind
 

@@ -2,7 +2,8 @@
 
 ``safelens open PATH`` uses it. Nothing of the original is painted before the verdict
 (SensitiveImageView); for sensitive content the intervention panel (driven by
-safety.flow) decides, and the content appears only on the flow's CONTENT screen.
+safety.flow, with the rules of safety.rules) decides, and the content appears only on
+the flow's CONTENT screen.
 """
 
 from __future__ import annotations
@@ -14,43 +15,12 @@ from PySide6.QtWidgets import QLabel
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import Analysis, Kind, Status
-from desktop_app.policy.approvals import Approvals, content_sha256
-from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, Surface
-from desktop_app.safety.flow import Action, FlowContext, ViewingFlow
+from desktop_app.core.vocabulary import Surface
+from desktop_app.safety.flow import Action, ViewingFlow
+from desktop_app.safety.rules import Guard
 
-from .intervention.screen import ViewerRules
 from .intervention.window import FlowWindow
 from .tasks import FutureWatcher
-
-__all__ = ["ViewerRules", "ViewerWindow", "approval_state", "flow_context"]
-
-
-def flow_context(rules: ViewerRules, result: Analysis, approved: bool) -> FlowContext:
-    """What the viewing flow needs to know about this person and this verdict."""
-    return FlowContext(
-        band=rules.band,
-        view_policy=rules.view_policy,
-        send_policy=rules.send_policy,
-        remembered_approval=approved,
-        could_not_check=result.could_not_check,
-        recent_encounters=rules.recent_encounters,
-        escalation_threshold=rules.escalation_threshold,
-        guardian_notices=rules.guardian_notices,
-    )
-
-
-def approval_state(
-    approvals: Approvals | None, profile_id: str | None, path: Path
-) -> tuple[str | None, bool]:
-    """(content hash, already approved for this child). Reads the whole file: worker thread."""
-    if approvals is None or profile_id is None:
-        return None, False
-    try:
-        digest = content_sha256(path)
-    except OSError:
-        return None, False
-    return digest, approvals.is_approved(digest, profile_id)
 
 
 class ViewerWindow(FlowWindow):
@@ -60,14 +30,10 @@ class ViewerWindow(FlowWindow):
         self,
         path: Path,
         analyzer: SensitivityAnalyzer,
-        rules: ViewerRules,
-        pin: GuardianPin | None = None,
-        approvals: Approvals | None = None,
-        *,
-        events: EventCounts | None = None,
+        guard: Guard,
     ) -> None:
-        super().__init__(rules, pin, events, Surface.viewer)
-        self.path, self.approvals = path, approvals
+        super().__init__(guard, Surface.viewer)
+        self.path = path
         self.setWindowTitle(self.tr("SafeLens — {0}").format(path.name))
         self.status = QLabel(self.tr("Checking…"), self)
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -109,17 +75,15 @@ class ViewerWindow(FlowWindow):
             return
         # Hashing reads the whole file: never on the GUI thread (a video can be gigabytes).
         self.work.run(
-            self._approval_state,
+            self.guard.approval_state,
+            self.path,
             on_result=lambda state: self._start_flow(result, *state),
             on_error=lambda _error: self._start_flow(result, None, False),
         )
 
-    def _approval_state(self) -> tuple[str | None, bool]:
-        return approval_state(self.approvals, self.rules.profile_id, self.path)
-
     def _start_flow(self, result: Analysis, digest: str | None, approved: bool) -> None:
         self.content_hash, self.result, self.approved_before = digest, result, approved
-        self.panel.start(ViewingFlow(flow_context(self.rules, result, approved)))
+        self.panel.start(ViewingFlow(self.guard.rules.viewing(result, approved)))
 
     def start_over(self) -> None:
         """Back to the first screen with the picture hidden (as when the file was opened)."""
@@ -128,6 +92,6 @@ class ViewerWindow(FlowWindow):
             self._start_flow(self.result, self.content_hash, self.approved_before)
 
     def _remember_approval(self) -> None:
-        approvals, profile, digest = self.approvals, self.rules.profile_id, self.content_hash
-        if approvals is not None and profile is not None and digest is not None:
-            self.work.run(approvals.remember, digest, profile)  # a small file write, off-thread
+        digest = self.content_hash
+        if self.guard.remembers and digest is not None:
+            self.work.run(self.guard.remember, digest)  # a small file write, off-thread

@@ -27,13 +27,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from desktop_app.analysis.decode import prepare_decoders
 from desktop_app.analysis.media import (
     IMAGE_FORMATS,
     PICTURE_SUFFIXES,
     Sniffed,
     image_frames,
     misnamed_reason,
-    prepare_decoders,
     sniff,
 )
 from desktop_app.analysis.verdict import CheckFailed, Kind, Status

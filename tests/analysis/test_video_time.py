@@ -13,6 +13,7 @@ import pytest
 from desktop_app.analysis import checking, supervisor, video
 from desktop_app.analysis.carriers import Budget, Limits
 from desktop_app.analysis.checking import _video_time
+from desktop_app.analysis.sources import PathSource
 from desktop_app.analysis.verdict import AnalysisOptions
 from desktop_app.analysis.video import VideoSampler
 from tests.helpers import media
@@ -124,5 +125,5 @@ def test_a_file_that_vanishes_mid_check_is_answered_without_a_traceback(
         return real(self, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(checking._Inspector, "_carrier", vanish)
-    result = checking.check(("path", str(path)), AnalysisOptions(), None)  # type: ignore[arg-type]
+    result = checking.check(PathSource(str(path)), AnalysisOptions(), None)  # type: ignore[arg-type]
     assert result.could_not_check and str(path) not in str(result.reason)

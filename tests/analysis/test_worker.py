@@ -14,6 +14,7 @@ from PIL import Image
 
 from desktop_app import Kind, SensitivityAnalyzer, Status
 from desktop_app.analysis import testpattern
+from desktop_app.analysis.sources import PathSource
 from desktop_app.analysis.verdict import AnalysisOptions
 from desktop_app.analysis.worker import prefetched
 from tests.helpers import media
@@ -176,7 +177,7 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("builtins.open", refuse)
-    result = checking.check(("path", str(tmp_path / "private.png")), AnalysisOptions(), None)  # type: ignore[arg-type]
+    result = checking.check(PathSource(str(tmp_path / "private.png")), AnalysisOptions(), None)  # type: ignore[arg-type]
     assert result.status is Status.UNREADABLE
     assert result.reason == "SafeLens isn't allowed to read this file."
 

@@ -17,7 +17,8 @@ import numpy as np
 import pytest
 
 from desktop_app.analysis import testpattern
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.core.vocabulary import EventKind, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.surfaces.quarantine import Quarantine
 from tests.helpers import media
 from tests.helpers.share_folders import SlowWriter, photo_jpeg_bytes, sha256

@@ -11,7 +11,8 @@ from desktop_app import SensitivityAnalyzer
 from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.safety.flow import Action
-from desktop_app.ui.viewer import ViewerRules, ViewerWindow
+from desktop_app.safety.rules import Guard, ViewerRules
+from desktop_app.ui.viewer import ViewerWindow
 from desktop_app.ui.widgets.sensitive_view import ViewState
 
 
@@ -24,7 +25,7 @@ def open_viewer(
     pin: GuardianPin | None = None,
     approvals: Approvals | None = None,
 ) -> ViewerWindow:
-    window = ViewerWindow(path, analyzer, rules, pin, approvals)
+    window = ViewerWindow(path, analyzer, Guard(rules, pin, approvals))
     qtbot.addWidget(window)
     window.resize(640, 640)
     window.show()

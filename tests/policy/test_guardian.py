@@ -22,8 +22,9 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyring.errors import KeyringLocked
 
+from desktop_app.core.hashing import content_sha256
 from desktop_app.policy import guardian
-from desktop_app.policy.approvals import APPROVALS_FILE, Approvals, content_sha256
+from desktop_app.policy.approvals import APPROVALS_FILE, Approvals
 from desktop_app.policy.guardian import (
     ATTEMPTS_FILE,
     MARKER_FILE,

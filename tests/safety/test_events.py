@@ -18,16 +18,11 @@ from typing import Any
 
 import pytest
 
+from desktop_app.core.sinks import OsLogSink
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.safety import events
-from desktop_app.safety.events import (
-    DB_NAME,
-    EventCount,
-    EventCounts,
-    EventKind,
-    EventStoreError,
-    Surface,
-)
-from desktop_app.safety.oslog import MacLoggerSink, OsLogSink, SyslogSink, WindowsEventLogSink
+from desktop_app.safety.events import DB_NAME, EventCount, EventCounts, EventStoreError
+from desktop_app.safety.oslog import MacLoggerSink, SyslogSink, WindowsEventLogSink
 
 START = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
 REPO = Path(__file__).resolve().parents[2]

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app.safety.events import EventKind, Surface
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.safety.oslog import (
     EVENTLOG_ERROR_TYPE,
     EVENTLOG_INFORMATION_TYPE,

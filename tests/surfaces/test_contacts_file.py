@@ -10,7 +10,8 @@ import vobject
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis.carriers import vcard_text as vcard
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.core.vocabulary import EventKind, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.surfaces import contacts
 from desktop_app.surfaces.avatar import neutral_avatar_png
 from desktop_app.surfaces.contacts import sanitise_vcard_file
@@ -129,7 +130,7 @@ def test_a_copy_that_cannot_be_saved_leaves_the_original_in_quarantine(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from desktop_app.policy.storage import StorageError
+    from desktop_app.core.storage import StorageError
     from desktop_app.surfaces import contacts
 
     def disk_full(_path: Path, _data: bytes) -> None:

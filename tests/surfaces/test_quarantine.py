@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.policy.storage import StorageError
+from desktop_app.core.storage import StorageError
 from desktop_app.surfaces import quarantine_files
 from desktop_app.surfaces.quarantine import (
     EntryNotFound,

@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app import SensitivityAnalyzer
 from desktop_app.ui.guardian.pin_dialog import PinDialog
 from desktop_app.ui.guardian.wizard import SetupWizard
-from desktop_app.ui.shell import guardian_launcher, main_window
+from desktop_app.ui.shell import child_guard, guardian_launcher, main_window
 from tests.helpers.guardian import make_services
 from tests.helpers.keyring import MemoryKeyring
 
@@ -16,7 +16,7 @@ def test_main_window_invites_setup_and_opens_the_wizard(
     qtbot: QtBot, analyzer: SensitivityAnalyzer
 ) -> None:
     services = make_services(MemoryKeyring())
-    window = main_window(analyzer, services)
+    window = main_window(analyzer, services, child_guard(services))
     qtbot.addWidget(window)
     window.show()
     assert window.setup_note.isVisible()
@@ -34,7 +34,7 @@ def test_main_window_with_a_guardian_asks_for_the_pin(
     services = make_services(MemoryKeyring())
     services.pin.set_pin("246810")
     services.settings.add_profile("Maya", "maya", 2016)
-    window = main_window(analyzer, services)
+    window = main_window(analyzer, services, child_guard(services))
     qtbot.addWidget(window)
     window.show()
     assert not window.setup_note.isVisible()
@@ -65,7 +65,7 @@ def test_main_window_opens_the_contacts_view(qtbot: QtBot, analyzer: Sensitivity
     from desktop_app.ui.contacts import ContactsView
 
     services = make_services(MemoryKeyring())
-    window = main_window(analyzer, services)
+    window = main_window(analyzer, services, child_guard(services))
     qtbot.addWidget(window)
     window.show()
     qtbot.mouseClick(window.contacts_button, Qt.MouseButton.LeftButton)

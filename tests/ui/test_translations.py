@@ -25,9 +25,10 @@ from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
 from desktop_app.policy.settings import LANGUAGES, SETTINGS, AgeBand
 from desktop_app.safety.flow import Action
+from desktop_app.safety.rules import Guard, ViewerRules
 from desktop_app.ui.i18n import choose_language, choose_region, install_language, remove_language
 from desktop_app.ui.intervention.send_dialog import SendDialog
-from desktop_app.ui.viewer import ViewerRules, ViewerWindow
+from desktop_app.ui.viewer import ViewerWindow
 from tests.helpers.viewer import click, open_viewer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,7 +173,7 @@ def test_every_help_screen_is_translated_and_nothing_is_clipped(
             click(qtbot, window, action)
         qtbot.wait(20)  # layouts settle on Qt's next turn
         check_screen(window, language, f"{band.value} {name}")
-    dialog = SendDialog(rules)
+    dialog = SendDialog(Guard(rules))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.wait(20)

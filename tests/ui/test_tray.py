@@ -14,14 +14,15 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
-from desktop_app.policy.approvals import content_sha256
-from desktop_app.safety.events import EventKind, Surface
+from desktop_app.core.hashing import content_sha256
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.safety.flow import Action, Screen
 from desktop_app.surfaces.folder_watch import WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine
-from desktop_app.ui.agent_shell import Agent, agent_rules
+from desktop_app.ui.agent import Agent
 from desktop_app.ui.arrivals import ArrivalWindow
 from desktop_app.ui.guardian.services import GuardianServices
+from desktop_app.ui.shell import child_guard
 from desktop_app.ui.tray import Notice
 from tests.helpers import media
 from tests.helpers.guardian import PIN, child_services, enter
@@ -48,7 +49,7 @@ def running_agent(
         app,
         analyzer,
         services,
-        agent_rules(services),
+        child_guard(services),
         quarantine=Quarantine(tmp_path / "quarantine"),
         heartbeat_folder=tmp_path / "agent",
         timing=FAST_WATCH,

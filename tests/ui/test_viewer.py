@@ -16,7 +16,8 @@ from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.settings import AgeBand
 from desktop_app.safety.flow import Action, Screen
-from desktop_app.ui.viewer import ViewerRules, ViewerWindow
+from desktop_app.safety.rules import ViewerRules
+from desktop_app.ui.viewer import ViewerWindow
 from desktop_app.ui.widgets.sensitive_view import ViewState
 from tests.helpers import media
 from tests.helpers.guardian import FAST, PIN, enter
@@ -146,15 +147,15 @@ def test_viewer_rules_come_from_the_effective_policy_of_the_current_user() -> No
     from desktop_app.policy.managed import ManagedPolicy
     from desktop_app.policy.profiles import OsUser
     from desktop_app.policy.store import SettingsStore
+    from desktop_app.safety.rules import rules_from_policy
     from desktop_app.ui.guardian.services import GuardianServices
-    from desktop_app.ui.shell import viewer_rules
 
     parent = GuardianSettings(SettingsStore(), ManagedPolicy(), OsUser("parent", True))
     maya = parent.add_profile("Maya", "maya", 2017)
     parent.set_value("trusted_adults", [{"name": "Mum", "email": "mum@example.org"}])
     child = GuardianSettings(SettingsStore(), ManagedPolicy(), OsUser("maya", False))
     services = GuardianServices(child, GuardianPin(backend=MemoryKeyring(), cost=FAST), Approvals())
-    rules = viewer_rules(services, "GB")
+    rules = rules_from_policy(services.settings.policy, services.events, "GB")
     assert (rules.band, rules.view_policy, rules.profile_id) == (
         AgeBand.UNDER13,
         "guardian_approval",

@@ -10,7 +10,6 @@ are skipped; nothing is written to disk and no external program is ever run.
 from __future__ import annotations
 
 import bz2
-import contextlib
 import gzip
 import io
 import itertools
@@ -24,12 +23,17 @@ from typing import IO, Any
 
 from ..verdict import CheckFailed, Kind, Status
 from .base import MIB, Budget, LimitReached, Member, Source, bounded_read
-
-PASSWORD = "This archive is protected with a password, so SafeLens could not look inside."
-DAMAGED = "This archive is damaged or incomplete, so SafeLens could not look inside."
-UNKNOWN_METHOD = (
-    "This archive is packed in a way SafeLens cannot unpack, so it could not check what is inside."
+from .unpacking import (
+    DAMAGED,
+    PASSWORD,
+    UNKNOWN_METHOD,
+    Rule,
+    clean_name,
+    opened,
+    refuse_count,
+    translated,
 )
+
 BOMB = (
     "This archive is built to unpack far more than it holds (a 'zip bomb'), "
     "so SafeLens did not unpack it."
@@ -41,9 +45,7 @@ ZIP_AES = 99  # WinZip AES "compression method"
 ZIP_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 ZIP_LOCAL_HEADER = 30  # bytes of a local file header before its name
 TAR_BLOCK = 512
-NAME_CHARS = 255
 
-Rule = tuple[type[BaseException] | tuple[type[BaseException], ...], Status, str]
 _DAMAGE: tuple[type[BaseException], ...] = (
     EOFError,
     OSError,
@@ -56,53 +58,11 @@ _DAMAGE: tuple[type[BaseException], ...] = (
 )
 
 
-def clean_name(name: str) -> str:
-    """A member's name fit to show a parent: no control, bidi or unpaired characters."""
-    shown = "".join(char if char.isprintable() else "?" for char in name).strip()
-    if len(shown) > NAME_CHARS:
-        shown = shown[: NAME_CHARS - 1] + "…"
-    return shown or "(no name)"
-
-
-@contextlib.contextmanager
-def _opened(source: Source) -> Iterator[IO[bytes]]:
-    """The carrier as a seekable binary stream: the file itself, or a nested member's bytes."""
-    if isinstance(source, bytes):
-        yield io.BytesIO(source)
-    else:
-        with open(source, "rb") as stream:
-            yield stream
-
-
 def _size(stream: IO[bytes]) -> int:
     """How many bytes the packed carrier holds."""
     end = stream.seek(0, io.SEEK_END)
     stream.seek(0)
     return end
-
-
-@contextlib.contextmanager
-def _translated(*rules: Rule) -> Iterator[None]:
-    """A library's exception becomes could-not-check with words; the budget's pass as they are."""
-    try:
-        yield
-    except CheckFailed:
-        raise
-    except Exception as error:
-        for types, status, words in rules:
-            if isinstance(error, types):
-                raise CheckFailed(status, words, Kind.ARCHIVE) from error
-        raise
-
-
-def _refuse_count(count: int, budget: Budget) -> None:
-    """Too many entries for what is left of the budget: refused before reading any."""
-    if budget.members + count > budget.limits.max_members:
-        raise LimitReached(
-            Status.UNREADABLE,
-            f"There are more than {budget.limits.max_members:,} files inside, too many to check.",
-            Kind.ARCHIVE,
-        )
 
 
 # --- ZIP ------------------------------------------------------------------------------
@@ -117,8 +77,8 @@ _ZIP_RULES: tuple[Rule, ...] = (
 def zip_members(source: Source, budget: Budget) -> Iterator[Member]:
     """Every file of a ZIP (CBZ, DOCX/XLSX/PPTX, ODT, EPUB, JAR, APK...), links included."""
     with (
-        _opened(source) as stream,
-        _translated(*_ZIP_RULES),
+        opened(source) as stream,
+        translated(*_ZIP_RULES),
         zipfile.ZipFile(stream) as archive,
     ):
         for info in _zip_entries(archive, budget):
@@ -134,7 +94,7 @@ def _zip_entries(archive: zipfile.ZipFile, budget: Budget) -> list[zipfile.ZipIn
     # A Unix symlink mode is ignored by Windows Explorer and 7-Zip, which show the entry's
     # bytes as a file: so every entry's bytes are checked (a real link's are a short path).
     files = [info for info in infos if not info.is_dir()]
-    _refuse_count(len(files), budget)
+    refuse_count(len(files), budget)
     if any(info.flag_bits & ZIP_ENCRYPTED or info.compress_type == ZIP_AES for info in files):
         raise CheckFailed(Status.UNSUPPORTED, PASSWORD, Kind.ARCHIVE)
     if any(info.compress_type not in ZIP_METHODS for info in files):
@@ -160,7 +120,7 @@ _STREAM_RULES: tuple[Rule, ...] = (
 
 def tar_members(source: Source, budget: Budget) -> Iterator[Member]:
     """Every file of a TAR with data, read as a stream so a huge listing costs nothing upfront."""
-    with _opened(source) as stream, _translated(*_STREAM_RULES):
+    with opened(source) as stream, translated(*_STREAM_RULES):
         yield from _tar_stream(stream, budget)
 
 
@@ -182,7 +142,7 @@ def _tar_stream(stream: Any, budget: Budget) -> Iterator[Member]:
 
 def gzip_members(source: Source, budget: Budget) -> Iterator[Member]:
     """What a gzip stream unpacks to: a TAR's files, or one member named as gzip recorded."""
-    with _opened(source) as raw, _translated(*_STREAM_RULES):
+    with opened(source) as raw, translated(*_STREAM_RULES):
         packed = _size(raw)
         head = raw.read(64 * 1024)
         name, declared = _gzip_name(head), _gzip_declared(raw, packed)
@@ -193,7 +153,7 @@ def gzip_members(source: Source, budget: Budget) -> Iterator[Member]:
 
 def bzip2_members(source: Source, budget: Budget) -> Iterator[Member]:
     """What a bzip2 stream unpacks to (a TAR's files, or one member)."""
-    with _opened(source) as raw, _translated(*_STREAM_RULES):
+    with opened(source) as raw, translated(*_STREAM_RULES):
         packed = _size(raw)
         with bz2.BZ2File(raw, mode="rb") as unpacking:
             yield from _unpacked(unpacking.read, packed, UNPACKED, 0, budget)
@@ -201,7 +161,7 @@ def bzip2_members(source: Source, budget: Budget) -> Iterator[Member]:
 
 def xz_members(source: Source, budget: Budget) -> Iterator[Member]:
     """What an xz (or legacy lzma) stream unpacks to (a TAR's files, or one member)."""
-    with _opened(source) as raw, _translated(*_STREAM_RULES):
+    with opened(source) as raw, translated(*_STREAM_RULES):
         packed = _size(raw)
         with lzma.LZMAFile(raw, mode="rb") as unpacking:
             yield from _unpacked(unpacking.read, packed, UNPACKED, 0, budget)

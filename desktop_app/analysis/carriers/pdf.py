@@ -23,7 +23,7 @@ here), fetches nothing and does not follow external file references. Order, page
 Limits fail closed ("could not check"): more than ``MAX_PAGES`` pages, more than
 ``MAX_IMAGES_PER_PAGE`` images on one page or ``MAX_IMAGES`` in the file (a PDF made of
 10,000 tiny images is answered at once instead of decoding them), an image over
-``media.MAX_PIXELS``, and the shared ``Budget`` (time, bytes, members).
+``decode.MAX_PIXELS``, and the shared ``Budget`` (time, bytes, members).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from ..media import MAX_PIXELS, pil_to_rgb
+from ..decode import MAX_PIXELS, pil_to_rgb
 from ..verdict import CheckFailed, Kind, Status
 from .base import Budget, Member, Source
 

@@ -14,8 +14,8 @@ from typing import Any, NoReturn
 import rarfile
 
 from ..verdict import CheckFailed, Kind, Status
-from .archives import DAMAGED, PASSWORD, _opened, _refuse_count, _translated, clean_name
 from .base import Budget, Member, Source, bounded_read
+from .unpacking import DAMAGED, PASSWORD, clean_name, opened, refuse_count, translated
 
 NEEDS_PROGRAM = (
     "This is a RAR archive. SafeLens can't unpack RAR without an extra program, "
@@ -49,14 +49,14 @@ rarfile.custom_popen = _no_program
 def members(source: Source, budget: Budget) -> Iterator[Member]:
     """Stored files read in-process; any packed, encrypted or split file refuses the archive."""
     with (
-        _opened(source) as stream,
-        _translated(*_RULES),
+        opened(source) as stream,
+        translated(*_RULES),
         rarfile.RarFile(stream, errors="strict", part_only=True) as archive,
     ):
         if archive.needs_password():
             raise CheckFailed(Status.UNSUPPORTED, PASSWORD, Kind.ARCHIVE)
         files = [info for info in archive.infolist() if _regular(info)]
-        _refuse_count(len(files), budget)
+        refuse_count(len(files), budget)
         for info in files:
             _refuse(info)
         for info in files:

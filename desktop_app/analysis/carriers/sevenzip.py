@@ -15,16 +15,16 @@ import py7zr.exceptions
 from py7zr.io import MemIO, Py7zIO, WriterFactory
 
 from ..verdict import CheckFailed, Kind, Status
-from .archives import (
+from .base import Budget, LimitReached, Member, Source
+from .unpacking import (
     DAMAGED,
     PASSWORD,
     UNKNOWN_METHOD,
-    _opened,
-    _refuse_count,
-    _translated,
     clean_name,
+    opened,
+    refuse_count,
+    translated,
 )
-from .base import Budget, LimitReached, Member, Source
 
 _RULES = (
     (py7zr.exceptions.PasswordRequired, Status.UNSUPPORTED, PASSWORD),
@@ -38,14 +38,14 @@ def members(source: Source, budget: Budget) -> Iterator[Member]:
     """Every non-empty file block by block; passwords and bombs refused before unpacking."""
     # A stream (not a path) also keeps py7zr from unpacking blocks in parallel threads.
     with (
-        _opened(source) as stream,
-        _translated(*_RULES),
+        opened(source) as stream,
+        translated(*_RULES),
         py7zr.SevenZipFile(stream, mode="r") as archive,
     ):
         if archive.needs_password():
             raise CheckFailed(Status.UNSUPPORTED, PASSWORD, Kind.ARCHIVE)
         files = [entry for entry in archive.files if _with_data(entry)]
-        _refuse_count(len(files), budget)
+        refuse_count(len(files), budget)
         for block in _blocks(files):
             _admit(block, budget)
             yield from _unpack(archive, block, budget)

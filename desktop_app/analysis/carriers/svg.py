@@ -39,7 +39,7 @@ from xml.parsers import expat
 import numpy as np
 from PIL import Image
 
-from ..media import DECODE_SIDE, MAX_PIXELS, pil_to_rgb
+from ..decode import DECODE_SIDE, MAX_PIXELS, pil_to_rgb
 from ..verdict import CheckFailed, Kind, Status
 from .base import MIB, Budget, Member, Source
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.editor import ProfileRow
-from desktop_app.safety.events import EventKind, Surface
 
 from . import text
 from .chart import ActivityChart

@@ -15,7 +15,8 @@ from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop_app.safety.events import DaySummary, Surface
+from desktop_app.core.vocabulary import Surface
+from desktop_app.safety.events import DaySummary
 
 from . import text
 

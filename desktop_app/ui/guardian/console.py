@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.storage import StorageError
+from desktop_app.core.vocabulary import EventKind
 from desktop_app.policy.editor import SettingLocked
 from desktop_app.policy.guardian import GuardianError
 from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
-from desktop_app.policy.storage import StorageError
-from desktop_app.safety.events import EventKind, EventStoreError
+from desktop_app.safety.events import EventStoreError
 from desktop_app.surfaces.quarantine import QuarantineError
 
 from ..tasks import BackgroundWork

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.storage import StorageError
 from desktop_app.policy.guardian import (
     MISSING_MESSAGE,
     GuardianPin,
     PinUnavailable,
     TryAgainLater,
 )
-from desktop_app.policy.storage import StorageError
 
 from ..tasks import BackgroundWork
 from .widgets import ERROR_COLOR

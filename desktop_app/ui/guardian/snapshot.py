@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from desktop_app.core.storage import StorageError
+from desktop_app.core.vocabulary import EventKind
 from desktop_app.policy.approvals import Approval
 from desktop_app.policy.editor import Field, ProfileRow, SettingLocked
 from desktop_app.policy.guardian import GuardianError
 from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
-from desktop_app.policy.storage import StorageError
-from desktop_app.safety.events import DaySummary, EventCounts, EventKind, EventStoreError
+from desktop_app.safety.events import DaySummary, EventCounts, EventStoreError
 from desktop_app.surfaces.quarantine import Quarantine, QuarantineEntry, QuarantineError
 from desktop_app.surfaces.quarantine_entry import reraise
 
@@ -106,15 +107,6 @@ def apply_change(
 # --- quarantine changes (the console's Restore / Delete; each runs on the worker) -------------
 
 
-def allow_quarantined(services: GuardianServices, entry_id: str) -> tuple[str, ...]:
-    """'This was not sensitive': remember the content for its child (no child: every child).
-
-    Share folders hide a restored file again unless its exact bytes are approved, so a
-    restore remembers the approval first. Returns the profiles newly approved.
-    """
-    return _allow(services, _quarantine(services).get(entry_id))
-
-
 def restore_quarantined(services: GuardianServices, entry_id: str, to: Path | None = None) -> Path:
     """Approve, then put the file back (never over another file); where it went.
 
@@ -141,6 +133,10 @@ def delete_quarantined(services: GuardianServices, entry_id: str) -> None:
 
 
 def _allow(services: GuardianServices, entry: QuarantineEntry) -> tuple[str, ...]:
+    """Remember the content for its child (no child: every child); the profiles newly approved.
+
+    Share folders hide a restored file again unless its exact bytes are approved.
+    """
     if entry.profile_id is not None:
         profiles = [entry.profile_id]
     else:

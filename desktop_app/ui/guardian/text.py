@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.settings import AgeBand, Boolean, Choice, Setting
-from desktop_app.safety.events import EventKind, Surface
 
 _CONTEXT = "GuardianText"
 

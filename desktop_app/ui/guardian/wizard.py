@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
+from desktop_app.core.storage import StorageError
 from desktop_app.policy.guardian import GuardianError, PinRejected
 from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
-from desktop_app.policy.storage import StorageError
 
 from ..tasks import BackgroundWork
 from .services import GuardianServices

@@ -3,12 +3,11 @@
 The viewer, the safe file picker and the sending dialog embed the same panel: it shows
 ``flow.screen`` (an icon, a title, short words, the region's help or the trusted adults)
 and turns each button into ``flow.apply(action)``. The guardian's PIN is asked for here.
-What happened (outcomes, never content) is counted through the events store, off-thread.
+What the rules allow comes from the ``Guard`` (safety.rules) it is given; what happened
+(outcomes, never content) is counted through it, off-thread.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QSize, Qt, QUrl, QUrlQuery, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QGuiApplication, QPainter, QPaintEvent
@@ -23,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.policy.guardian import GuardianPin
-from desktop_app.policy.settings import AgeBand
-from desktop_app.safety.events import EventCounts, EventKind, Surface
-from desktop_app.safety.flow import Action, Outcome, Screen, SendingFlow, ViewingFlow
+from desktop_app.core.vocabulary import EventKind, Surface
+from desktop_app.safety.flow import Action, Screen, SendingFlow, ViewingFlow
 from desktop_app.safety.resources import HelpResource, help_for
+from desktop_app.safety.rules import Guard, count_for, found_kind
 
 from ..guardian.pin_dialog import PinDialog
 from ..tasks import BackgroundWork
@@ -43,11 +41,6 @@ from .flow_layout import FlowLayout
 
 Flow = ViewingFlow | SendingFlow
 
-_OUTCOME_KIND = {
-    Outcome.VIEWED_AFTER_WARNING: EventKind.viewed_after_warning,
-    Outcome.HELP_OPENED: EventKind.help_opened,
-    Outcome.GUARDIAN_NOTICE: EventKind.guardian_notice,
-}  # a send after the warning has no count of its own yet
 _ICONS = {
     Screen.WHY: "?",
     Screen.HELP: "♥",
@@ -58,21 +51,6 @@ _ICONS = {
     Screen.HELD: "✓",
     Screen.CLOSED: "✓",
 }
-
-
-@dataclass(frozen=True)
-class ViewerRules:
-    """Who is looking and what the policy says (from the effective policy, built by app.py)."""
-
-    band: AgeBand
-    view_policy: str
-    profile_id: str | None = None
-    recent_encounters: int = 0
-    escalation_threshold: int = 3
-    guardian_notices: bool = True
-    region: str | None = None
-    trusted_adults: list[dict[str, str]] = field(default_factory=list)
-    send_policy: str = "confirm"
 
 
 class ScreenIcon(QWidget):
@@ -106,23 +84,18 @@ class ScreenIcon(QWidget):
 
 class InterventionPanel(QFrame):
     """Signals:
-    screen_changed(str): the flow's new screen (also when a flow starts).
+    screen_changed(object): the flow's new Screen (also when a flow starts).
     approved(): the guardian's PIN was accepted for this content.
     """
 
-    screen_changed = Signal(str)
+    screen_changed = Signal(object)
     approved = Signal()
 
     def __init__(
-        self,
-        rules: ViewerRules,
-        pin: GuardianPin | None = None,
-        events: EventCounts | None = None,
-        surface: Surface = Surface.viewer,
-        parent: QWidget | None = None,
+        self, guard: Guard, surface: Surface = Surface.viewer, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.rules, self.pin, self.events, self.surface = rules, pin, events, surface
+        self.guard, self.surface = guard, surface
         self.flow: Flow | None = None
         self.pin_dialog: PinDialog | None = None
         self._counted = 0
@@ -181,8 +154,7 @@ class InterventionPanel(QFrame):
         self.flow = flow
         self._counted = 0
         if not counted_elsewhere:
-            unchecked = flow.context.could_not_check
-            self._count(EventKind.could_not_check if unchecked else EventKind.sensitive)
+            self._count(found_kind(flow.context))
         self.show()
         self.show_screen()
 
@@ -208,7 +180,7 @@ class InterventionPanel(QFrame):
         assert self.flow is not None
         screen = self.flow.screen
         self._count_outcomes()
-        title, body = screen_text(screen, self.rules.band)
+        title, body = screen_text(screen, self.guard.rules.band)
         self.icon.set_symbol(_ICONS.get(screen, "!"))
         self.title.setText(title)
         self.body.setText(body)
@@ -223,7 +195,7 @@ class InterventionPanel(QFrame):
             self._show_trusted_adults()
         self.extra.addStretch(1)  # the list sits at the top of its area
         self._set_buttons(self.flow.actions())
-        self.screen_changed.emit(screen.value)
+        self.screen_changed.emit(screen)
 
     def _set_buttons(self, actions: tuple[Action, ...]) -> None:
         self._clear(self.buttons)
@@ -263,7 +235,8 @@ class InterventionPanel(QFrame):
         widget.show()  # at once (with the card), not on Qt's next turn
 
     def _show_help(self) -> None:
-        found = help_for(self.rules.region, minor=self.rules.band.is_child)
+        rules = self.guard.rules
+        found = help_for(rules.region, minor=rules.band.is_child)
         if found.emergency:
             line = _label(
                 translate("Intervention", "In an emergency, call {0}.").format(found.emergency),
@@ -274,7 +247,7 @@ class InterventionPanel(QFrame):
             self._add_extra(ResourceCard(item, self))
 
     def _show_trusted_adults(self) -> None:
-        people = self.rules.trusted_adults
+        people = self.guard.rules.trusted_adults
         if not people:
             self._add_extra(
                 _label(
@@ -296,13 +269,14 @@ class InterventionPanel(QFrame):
     # --- the guardian --------------------------------------------------------------------
 
     def _ask_guardian(self) -> None:
-        if self.pin is None:
+        pin = self.guard.pin
+        if pin is None:
             self.body.setText(
                 translate("Intervention", "No guardian PIN is set up on this computer yet.")
             )
             return
         dialog = PinDialog(
-            self.pin,
+            pin,
             self,
             prompt=translate("Intervention", "Guardian: type your PIN to allow this."),
         )
@@ -321,16 +295,17 @@ class InterventionPanel(QFrame):
     def _count_outcomes(self) -> None:
         assert self.flow is not None
         for outcome in self.flow.outcomes[self._counted :]:
-            if outcome in _OUTCOME_KIND:
-                self._count(_OUTCOME_KIND[outcome])
+            kind = count_for(outcome)
+            if kind is not None:
+                self._count(kind)
         self._counted = len(self.flow.outcomes)
 
     def _count(self, kind: EventKind) -> None:
-        events, profile = self.events, self.rules.profile_id
-        if events is None or profile is None:
+        guard = self.guard
+        if not guard.counts:
             return
         # A small SQLite write: off the GUI thread; a failed count never stops the child.
-        self.work.run(events.record, profile, self.surface, kind, on_error=lambda _e: None)
+        self.work.run(guard.count, self.surface, kind, on_error=lambda _e: None)
 
 
 class ResourceCard(QFrame):

@@ -11,41 +11,31 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
-from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, Surface
-from desktop_app.safety.flow import FlowContext, Screen, SendingFlow
+from desktop_app.core.vocabulary import Surface
+from desktop_app.safety.flow import Screen, SendingFlow
+from desktop_app.safety.rules import Guard
 
 from .copy import translate
-from .screen import InterventionPanel, ViewerRules
+from .screen import InterventionPanel
 
 
 class SendDialog(QDialog):
     def __init__(
         self,
-        rules: ViewerRules,
+        guard: Guard,
         *,
-        pin: GuardianPin | None = None,
-        events: EventCounts | None = None,
         surface: Surface = Surface.share_folders,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("Intervention", "SafeLens — sending a file"))
-        self.panel = InterventionPanel(rules, pin, events, surface, self)
+        self.panel = InterventionPanel(guard, surface, self)
         self.panel.screen_changed.connect(self._screen_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.panel)
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self.escape.activated.connect(self.panel.escape)
-        context = FlowContext(
-            band=rules.band,
-            view_policy=rules.view_policy,
-            send_policy=rules.send_policy,
-            recent_encounters=rules.recent_encounters,
-            escalation_threshold=rules.escalation_threshold,
-            guardian_notices=rules.guardian_notices,
-        )
-        self.flow = SendingFlow(context)
+        self.flow = SendingFlow(guard.rules.context())
         self.panel.start(self.flow)
 
     def fit(self) -> None:
@@ -61,9 +51,8 @@ class SendDialog(QDialog):
         super().showEvent(event)
         self.fit()
 
-    def _screen_changed(self, value: str) -> None:
+    def _screen_changed(self, screen: Screen) -> None:
         QTimer.singleShot(0, self.fit)
-        screen = Screen(value)
         if screen is Screen.SENT:
             self.accept()
         elif screen is Screen.HELD:

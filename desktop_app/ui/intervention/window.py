@@ -11,35 +11,29 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, Surface
+from desktop_app.core.vocabulary import Surface
 from desktop_app.safety.flow import Screen, ViewingFlow
+from desktop_app.safety.rules import Guard
 
 from ..tasks import BackgroundWork
 from ..widgets.sensitive_view import SensitiveImageView, ViewState
-from .screen import InterventionPanel, ViewerRules
+from .screen import InterventionPanel
 
 
 class FlowWindow(QWidget):
     """Signals:
-    flow_changed(str): the flow's new screen (also when it starts).
+    flow_changed(object): the flow's new Screen (also when it starts).
     """
 
-    flow_changed = Signal(str)
+    flow_changed = Signal(object)
 
-    def __init__(
-        self,
-        rules: ViewerRules,
-        pin: GuardianPin | None,
-        events: EventCounts | None,
-        surface: Surface,
-    ) -> None:
+    def __init__(self, guard: Guard, surface: Surface) -> None:
         super().__init__()
-        self.rules = rules
+        self.guard = guard
         self.work = BackgroundWork(self)
         self.view = SensitiveImageView(self)
         self.view.open_elsewhere.connect(_open_in_its_app)
-        self.panel = InterventionPanel(rules, pin, events, surface, self)
+        self.panel = InterventionPanel(guard, surface, self)
         self.panel.screen_changed.connect(self._screen_changed)
         self.body_layout = QVBoxLayout(self)
         self.body_layout.addWidget(self.view, 1)
@@ -56,15 +50,14 @@ class FlowWindow(QWidget):
         """The flow reached CONTENT: show the real thing (the viewer reveals its file)."""
         self.view.reveal()
 
-    def _screen_changed(self, value: str) -> None:
-        screen = Screen(value)
+    def _screen_changed(self, screen: Screen) -> None:
         # While the child reads the help or the message, the card gets the whole window.
         self.view.setVisible(screen not in (Screen.HELP, Screen.TRUSTED_ADULT))
         if screen is Screen.CONTENT:
             self.show_content()
         elif self.view.state is ViewState.SHOWN:
             self.view.hide_again()
-        self.flow_changed.emit(value)
+        self.flow_changed.emit(screen)
         if screen is Screen.CLOSED:
             self.close()
 

@@ -18,17 +18,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.analysis.verdict import Analysis
-from desktop_app.policy.approvals import Approvals
-from desktop_app.policy.guardian import GuardianPin
-from desktop_app.policy.settings import AgeBand
-from desktop_app.safety.events import EventCounts
+from desktop_app.safety.rules import Guard
 
 from ..tasks import BackgroundWork
-from ..viewer import ViewerRules, approval_state
 from .checks import CheckCache, CheckScheduler
 from .intervention import PickIntervention
 from .listing import FolderEntry
-from .model import is_document
 
 
 def restat(entries: list[FolderEntry]) -> list[FolderEntry]:
@@ -69,18 +64,14 @@ class Choice(QObject):
         self,
         scheduler: CheckScheduler,
         cache: CheckCache,
-        rules: ViewerRules,
+        guard: Guard,
         *,
         work: BackgroundWork,
         window: QWidget,
-        pin: GuardianPin | None = None,
-        approvals: Approvals | None = None,
-        events: EventCounts | None = None,
     ) -> None:
         super().__init__(window)
-        self.events = events
-        self.scheduler, self.cache, self.rules, self.work = scheduler, cache, rules, work
-        self.window, self.pin, self.approvals = window, pin, approvals
+        self.scheduler, self.cache, self.guard, self.work = scheduler, cache, guard, work
+        self.window = window
         self.pending: _Pending | None = None
         self.intervention: PickIntervention | None = None
         scheduler.checked.connect(self._answered)
@@ -115,25 +106,19 @@ class Choice(QObject):
                 self.checking.emit(entry.name)
                 self.scheduler.check_now(entry)
                 return
-            if self._may_go_back(entry, result):
+            if self.guard.rules.hands_back(result):
                 pending.handed_back.append(entry.path)
                 pending.index += 1
                 continue
             self.work.run(
-                self._approval_state,
-                entry.path,
+                self.guard.approval_state,
+                Path(entry.path),
                 on_result=partial(self._intervene, entry, result),
                 on_error=partial(self._intervene, entry, result, None),
             )
             return
         self.pending = None
         self.finished.emit(pending.handed_back)
-
-    def _may_go_back(self, entry: FolderEntry, result: Analysis) -> bool:
-        if result.cleared or is_document(result):
-            return True
-        # Adults' profiles fail open: could-not-check alone does not hold a file back.
-        return self.rules.band is AgeBand.ADULT and not result.is_sensitive
 
     def _answered(self, entry: FolderEntry, result: Analysis) -> None:
         pending = self.pending
@@ -142,18 +127,13 @@ class Choice(QObject):
             pending.answers[entry.key] = result
             self._next()
 
-    def _approval_state(self, path: str) -> tuple[str | None, bool]:
-        return approval_state(self.approvals, self.rules.profile_id, Path(path))
-
     def _intervene(self, entry: FolderEntry, result: Analysis, state: object) -> None:
         """``state`` is (hash, approved) from the worker thread, or an error (no approval)."""
         digest, approved = state if isinstance(state, tuple) else (None, False)
         if approved and not result.could_not_check:
             self._settled(entry, QDialog.DialogCode.Accepted)
             return
-        dialog = PickIntervention(
-            Path(entry.path), result, self.rules, self.pin, self.window, events=self.events
-        )
+        dialog = PickIntervention(Path(entry.path), result, self.guard, self.window)
         dialog.guardian_approved.connect(lambda: self._remember(digest))
         dialog.finished.connect(lambda code: self._settled(entry, code))
         self.intervention = dialog
@@ -161,9 +141,8 @@ class Choice(QObject):
         dialog.open()
 
     def _remember(self, digest: str | None) -> None:
-        profile = self.rules.profile_id
-        if self.approvals is not None and profile is not None and digest is not None:
-            self.work.run(self.approvals.remember, digest, profile)
+        if self.guard.remembers and digest is not None:
+            self.work.run(self.guard.remember, digest)
 
     def _settled(self, entry: FolderEntry, code: int) -> None:
         pending = self.pending

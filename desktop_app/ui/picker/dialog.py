@@ -29,13 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import Analysis
-from desktop_app.policy.approvals import Approvals
-from desktop_app.policy.guardian import GuardianPin
-from desktop_app.policy.settings import AgeBand
-from desktop_app.safety.events import EventCounts
+from desktop_app.safety.rules import STRICTEST, Guard
 
 from ..tasks import BackgroundWork
-from ..viewer import ViewerRules
 from .checks import CheckCache, CheckScheduler
 from .choice import Choice
 from .delegate import IMAGE_SIZE
@@ -44,7 +40,6 @@ from .grid import FileGrid
 from .listing import FolderEntry, list_folder
 from .model import PickerModel
 
-STRICTEST = ViewerRules(AgeBand.UNDER13, "guardian_approval")
 NO_OPTIONS = QFileDialog.Option(0)
 
 
@@ -69,12 +64,9 @@ class SafeFileDialog(QDialog):
         filter: str = "",  # QFileDialog's own name
         *,
         analyzer: SensitivityAnalyzer | None = None,
-        rules: ViewerRules | None = None,
-        pin: GuardianPin | None = None,
-        approvals: Approvals | None = None,
+        guard: Guard | None = None,
         cache: CheckCache | None = None,
         multiple: bool = False,
-        events: EventCounts | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(caption or self.tr("Open"))
@@ -82,7 +74,7 @@ class SafeFileDialog(QDialog):
         self._owned: SensitivityAnalyzer | None = None
         if analyzer is None:  # works, but an app should pass the analyzer it already has
             analyzer = self._owned = SensitivityAnalyzer()
-        self.rules = rules or STRICTEST
+        self.guard = guard or STRICTEST
         self.cache = cache if cache is not None else CheckCache()
         self.filters = parse_filters(filter)
         self.selected_paths: list[str] = []
@@ -94,16 +86,7 @@ class SafeFileDialog(QDialog):
         self.model = PickerModel(self.cache, self)
         self.scheduler = CheckScheduler(analyzer, self.cache, IMAGE_SIZE.width(), parent=self)
         self.status = QLabel()
-        self.choice = Choice(
-            self.scheduler,
-            self.cache,
-            self.rules,
-            work=self.work,
-            window=self,
-            pin=pin,
-            approvals=approvals,
-            events=events,
-        )
+        self.choice = Choice(self.scheduler, self.cache, self.guard, work=self.work, window=self)
         self.choice.finished.connect(self._chosen)
         self.choice.checking.connect(
             lambda name: self.status.setText(self.tr("Checking “{0}”…").format(name))
@@ -295,21 +278,11 @@ class SafeFileDialog(QDialog):
         options: QFileDialog.Option = NO_OPTIONS,  # accepted and ignored, like Qt's hints
         *,
         analyzer: SensitivityAnalyzer | None = None,
-        rules: ViewerRules | None = None,
-        pin: GuardianPin | None = None,
-        approvals: Approvals | None = None,
+        guard: Guard | None = None,
         cache: CheckCache | None = None,
-        events: EventCounts | None = None,
     ) -> tuple[str, str]:
         """One file, or ("", "") when cancelled; the keyword-only services are SafeLens' own."""
-        services = {
-            "analyzer": analyzer,
-            "rules": rules,
-            "pin": pin,
-            "approvals": approvals,
-            "cache": cache,
-            "events": events,
-        }
+        services = {"analyzer": analyzer, "guard": guard, "cache": cache}
         paths, chosen = _run(parent, caption, dir, filter, selectedFilter, False, services)
         return (paths[0], chosen) if paths else ("", "")
 
@@ -323,21 +296,11 @@ class SafeFileDialog(QDialog):
         options: QFileDialog.Option = NO_OPTIONS,
         *,
         analyzer: SensitivityAnalyzer | None = None,
-        rules: ViewerRules | None = None,
-        pin: GuardianPin | None = None,
-        approvals: Approvals | None = None,
+        guard: Guard | None = None,
         cache: CheckCache | None = None,
-        events: EventCounts | None = None,
     ) -> tuple[list[str], str]:
         """Several files, or ([], "") when cancelled; services as for getOpenFileName."""
-        services = {
-            "analyzer": analyzer,
-            "rules": rules,
-            "pin": pin,
-            "approvals": approvals,
-            "cache": cache,
-            "events": events,
-        }
+        services = {"analyzer": analyzer, "guard": guard, "cache": cache}
         return _run(parent, caption, dir, filter, selectedFilter, True, services)
 
 

@@ -13,12 +13,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from desktop_app.analysis.verdict import Analysis
-from desktop_app.policy.guardian import GuardianPin
-from desktop_app.safety.events import EventCounts, Surface
+from desktop_app.core.vocabulary import Surface
 from desktop_app.safety.flow import Screen, ViewingFlow
+from desktop_app.safety.rules import Guard
 
 from ..intervention.screen import InterventionPanel
-from ..viewer import ViewerRules, flow_context
 from ..widgets.sensitive_view import SensitiveImageView
 
 
@@ -28,22 +27,19 @@ class PickIntervention(QDialog):
     ``accepted`` means the flow ended on CONTENT; ``rejected`` means it stays hidden.
 
     Signals:
-        flow_changed(str): the flow's screen, whenever it changes.
+        flow_changed(object): the flow's Screen, whenever it changes.
         guardian_approved(): the guardian's PIN was verified (remember it for the bytes).
     """
 
-    flow_changed = Signal(str)
+    flow_changed = Signal(object)
     guardian_approved = Signal()
 
     def __init__(
         self,
         path: Path,
         result: Analysis,
-        rules: ViewerRules,
-        pin: GuardianPin | None,
+        guard: Guard,
         parent: QWidget | None = None,
-        *,
-        events: EventCounts | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("SafeLens — {0}").format(path.name))
@@ -51,13 +47,13 @@ class PickIntervention(QDialog):
         self.view = SensitiveImageView(self)
         self.view.setMinimumSize(320, 200)
         self.view.show_result(result, path)  # never cleared here: blur or nothing
-        self.panel = InterventionPanel(rules, pin, events, Surface.file_picker, self)
+        self.panel = InterventionPanel(guard, Surface.file_picker, self)
         self.panel.screen_changed.connect(self._screen)
         self.panel.approved.connect(self.guardian_approved)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.panel)
-        self.flow = ViewingFlow(flow_context(rules, result, approved=False))
+        self.flow = ViewingFlow(guard.rules.viewing(result, approved=False))
         self.panel.start(self.flow)
 
     def reject(self) -> None:
@@ -67,11 +63,11 @@ class PickIntervention(QDialog):
         if not self._ended:
             self._end(accepted=False)
 
-    def _screen(self, screen: str) -> None:
+    def _screen(self, screen: Screen) -> None:
         self.flow_changed.emit(screen)
-        if screen == Screen.CONTENT.value:
+        if screen is Screen.CONTENT:
             self._end(accepted=True)
-        elif screen == Screen.CLOSED.value:
+        elif screen is Screen.CLOSED:
             self._end(accepted=False)
 
     def _end(self, accepted: bool) -> None:

@@ -7,7 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from desktop_app.analysis.verdict import Analysis, Status
+from desktop_app.analysis.verdict import Analysis
+from desktop_app.safety.rules import nothing_to_show
 
 from .checks import CheckCache
 from .listing import FolderEntry
@@ -26,17 +27,12 @@ class Tile(enum.StrEnum):
     COULD_NOT_CHECK = "could_not_check"
 
 
-def is_document(result: Analysis) -> bool:
-    """Cannot show a picture (the worker says so by its bytes): handed back without the flow."""
-    return result.nothing_to_check or result.status is Status.SKIPPED
-
-
 def tile_for(entry: FolderEntry, result: Analysis | None) -> Tile:
     if entry.is_dir:
         return Tile.FOLDER
     if result is None:
         return Tile.WAITING if entry.looks_like_media else Tile.DOCUMENT
-    if is_document(result):
+    if nothing_to_show(result):  # no picture in it: a document
         return Tile.DOCUMENT
     if result.is_sensitive:
         return Tile.SENSITIVE

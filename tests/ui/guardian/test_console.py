@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from desktop_app.core.storage import StorageError
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.managed import ManagedPolicy
 from desktop_app.policy.profiles import OsUser
 from desktop_app.policy.settings import AgeBand
-from desktop_app.policy.storage import StorageError
 from desktop_app.policy.store import SettingsStore
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.ui.guardian import GuardianConsole
 from desktop_app.ui.guardian.chart import SURFACE_COLORS
 from desktop_app.ui.guardian.controls import FolderListControl

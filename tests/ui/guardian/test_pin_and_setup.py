@@ -378,7 +378,7 @@ def test_wizard_with_no_children_still_finishes_setup(
 def test_wizard_shows_a_failed_save_and_can_try_again(
     qtbot: QtBot, services: GuardianServices, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from desktop_app.policy.storage import StorageError
+    from desktop_app.core.storage import StorageError
 
     original = services.settings.store.save
     failures = iter([StorageError("Could not save settings.json: No space left on device")])

@@ -20,9 +20,10 @@ from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
 from desktop_app.policy.settings import AgeBand
 from desktop_app.safety.flow import Action, FlowContext, Screen, SendingFlow, ViewingFlow
+from desktop_app.safety.rules import Guard, ViewerRules
 from desktop_app.ui.intervention.copy import screen_text
 from desktop_app.ui.intervention.send_dialog import SendDialog
-from desktop_app.ui.viewer import ViewerRules, ViewerWindow
+from desktop_app.ui.viewer import ViewerWindow
 from desktop_app.ui.widgets.sensitive_view import ViewState
 from tests.helpers.pixels import shown
 from tests.helpers.viewer import click, open_viewer
@@ -152,7 +153,7 @@ def test_every_path_of_the_sending_flow(qtbot: QtBot, band: AgeBand, policy: str
     every = send_paths(band, policy)
     assert len(every) >= 4
     for steps in every:
-        dialog = SendDialog(ViewerRules(band, "two_screens", send_policy=policy))
+        dialog = SendDialog(Guard(ViewerRules(band, "two_screens", send_policy=policy)))
         qtbot.addWidget(dialog)
         dialog.show()
         for step in steps:

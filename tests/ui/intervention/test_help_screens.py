@@ -13,12 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
+from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.settings import AgeBand
-from desktop_app.safety.events import EventCounts, EventKind, Surface
+from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import Action, Screen
+from desktop_app.safety.rules import Guard, ViewerRules
 from desktop_app.ui.intervention.screen import ResourceCard, TrustedAdultRow
 from desktop_app.ui.intervention.send_dialog import SendDialog
-from desktop_app.ui.viewer import ViewerRules
 from tests.helpers.pixels import grab
 from tests.helpers.viewer import click, open_viewer
 
@@ -100,7 +101,7 @@ def test_what_happened_is_counted_never_what_it_was(
     events = EventCounts()
     rules = ViewerRules(AgeBand.TEEN, "two_screens", profile_id="p-leo")
     window = open_viewer(qtbot, pattern, analyzer, rules)
-    window.panel.events = events
+    window.panel.guard = Guard(rules, events=events)
     window.start_over()
     click(qtbot, window, Action.WHY)
     click(qtbot, window, Action.GET_HELP)
@@ -114,7 +115,7 @@ def test_what_happened_is_counted_never_what_it_was(
 
 
 def _send_dialog(qtbot: QtBot, band: AgeBand, send_policy: str = "confirm") -> SendDialog:
-    dialog = SendDialog(ViewerRules(band, "two_screens", send_policy=send_policy))
+    dialog = SendDialog(Guard(ViewerRules(band, "two_screens", send_policy=send_policy)))
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

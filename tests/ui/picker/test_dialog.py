@@ -17,12 +17,12 @@ from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.settings import AgeBand
 from desktop_app.safety.flow import Action, Screen
+from desktop_app.safety.rules import Guard, ViewerRules
 from desktop_app.ui.picker import SafeFileDialog
 from desktop_app.ui.picker.delegate import IMAGE_SIZE
 from desktop_app.ui.picker.filters import parse_filters
 from desktop_app.ui.picker.intervention import PickIntervention
 from desktop_app.ui.picker.model import Tile
-from desktop_app.ui.viewer import ViewerRules
 from tests.helpers import media
 from tests.helpers.guardian import FAST, PIN, enter
 from tests.helpers.keyring import MemoryKeyring
@@ -53,7 +53,8 @@ def open_picker(
     filter: str = "",
     **services: Any,
 ) -> SafeFileDialog:
-    dialog = SafeFileDialog(None, "Choose", str(folder), filter, analyzer=analyzer, **services)
+    guard = Guard(**services) if services else None  # rules, pin, approvals, events
+    dialog = SafeFileDialog(None, "Choose", str(folder), filter, analyzer=analyzer, guard=guard)
     qtbot.addWidget(dialog)
     dialog.resize(900, 640)
     with qtbot.waitSignal(dialog.folder_loaded, timeout=10_000):
@@ -231,7 +232,7 @@ def test_get_open_file_names_returns_what_may_be_handed_back(
 
     drive_when_open(qtbot, pick_three)
     paths, chosen_filter = SafeFileDialog.getOpenFileNames(
-        None, "Choose", str(folder), PICTURES, analyzer=analyzer, rules=UNDER13
+        None, "Choose", str(folder), PICTURES, analyzer=analyzer, guard=Guard(UNDER13)
     )
     assert paths == [str(folder / "astronaut.png"), str(folder / "chelsea.jpg")]
     assert chosen_filter == "Pictures (*.png *.jpg)"
@@ -281,7 +282,8 @@ def test_folders_are_entered_and_left(
 def test_choosing_a_flagged_file_is_counted_never_named(
     qtbot: QtBot, analyzer: SensitivityAnalyzer, folder: Path
 ) -> None:
-    from desktop_app.safety.events import EventCounts, EventKind, Surface
+    from desktop_app.core.vocabulary import EventKind, Surface
+    from desktop_app.safety.events import EventCounts
 
     rules = ViewerRules(AgeBand.TEEN, "two_screens", profile_id="p-leo")
     with EventCounts() as events:
