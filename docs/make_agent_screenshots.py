@@ -30,7 +30,7 @@ def main() -> None:
     from desktop_app.surfaces.quarantine import Quarantine, QuarantineReason
     from desktop_app.ui.arrivals import ArrivalWindow
     from desktop_app.ui.tray import AgentActions, Notice, TrayAgent
-    from tests.ui.test_tray import child_services
+    from tests.helpers.guardian import child_services
 
     app = QApplication.instance() or QApplication([])
     OUT.mkdir(exist_ok=True)

@@ -53,8 +53,8 @@ def wizard_shots() -> None:
 
     from desktop_app.ui.guardian import SetupWizard
     from desktop_app.ui.guardian.controls import TrustedAdultsControl
+    from tests.helpers.guardian import PIN, make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import PIN, make_services
 
     new_home()
     services = make_services(MemoryKeyring())
@@ -104,8 +104,8 @@ def wizard_shots() -> None:
 
 def pin_shots() -> None:
     from desktop_app.ui.guardian import PinDialog
+    from tests.helpers.guardian import PIN, make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import PIN, make_services
 
     new_home()
     services = make_services(MemoryKeyring())
@@ -135,8 +135,8 @@ def family_services() -> object:
 
     from desktop_app.core.vocabulary import EventKind, Surface
     from desktop_app.safety.events import EventCounts
+    from tests.helpers.guardian import PIN, FakeClock, make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import PIN, FakeClock, make_services
 
     new_home()
     clock = FakeClock(datetime.now(UTC).replace(microsecond=0) - timedelta(days=13))
@@ -222,7 +222,8 @@ def with_quarantine(services: object) -> object:
 def console_shots() -> None:
     from desktop_app.ui.guardian import GuardianConsole
 
-    console = GuardianConsole(with_quarantine(family_services()))  # type: ignore[arg-type]
+    services = with_quarantine(family_services())
+    console = GuardianConsole(services, proof=services.actions.prove_administrator())  # type: ignore[arg-type]
     console.show()
     wait_until(lambda: bool(console.pages) and console.work.pending == 0)
     names = {
@@ -260,8 +261,8 @@ def school_shots() -> None:
     from desktop_app.policy.profiles import OsUser
     from desktop_app.policy.store import SettingsStore
     from desktop_app.ui.guardian import GuardianConsole, GuardianServices
+    from tests.helpers.guardian import PIN, make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import PIN, make_services
 
     new_home()
     services = make_services(MemoryKeyring())
@@ -278,7 +279,7 @@ def school_shots() -> None:
         pin=services.pin,
         approvals=services.approvals,
     )
-    console = GuardianConsole(damaged)
+    console = GuardianConsole(damaged, proof=damaged.actions.prove_administrator())
     console.show()
     wait_until(lambda: bool(console.pages) and console.work.pending == 0)
     console.show_page("protection")
@@ -291,7 +292,7 @@ def school_shots() -> None:
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    import tests.ui.guardian_helpers  # noqa: F401 - PySide6 6.12 on Python 3.11 workaround
+    import tests.helpers.guardian  # noqa: F401 - PySide6 6.12 on Python 3.11 workaround
 
     app = QApplication.instance() or QApplication([])
     app.setApplicationDisplayName("SafeLens")

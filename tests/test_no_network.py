@@ -78,6 +78,7 @@ def test_onnxruntime_telemetry_is_switched_off_by_the_session_setup() -> None:
     assert calls == ["off"]
 
 
+@pytest.mark.slow  # a real check in a fresh Python process
 def test_onnxruntime_telemetry_is_off_before_it_can_start(tmp_path: Path) -> None:
     """A real check in a fresh home, with the variable switched on in the environment:
     onnxruntime writes no device id and keeps no telemetry store (it would, unstopped)."""

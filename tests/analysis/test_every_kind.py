@@ -22,6 +22,9 @@ from desktop_app.analysis.verdict import Analysis, Status
 from tests.helpers import carriers
 from tests.helpers.carriers import KINDS
 
+# Every kind end to end: ~100 files built, each checked by the real worker and models.
+pytestmark = pytest.mark.slow
+
 # Generous: the per-check budget is 20 s; the machine running the suite may be busy.
 HOSTILE_LIMIT_S = 60.0
 

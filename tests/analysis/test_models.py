@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +13,7 @@ from desktop_app import SensitivityAnalyzer, Status
 from desktop_app.analysis.models import DEFAULT_MANIFEST, Ensemble, ModelError, load_manifest
 from desktop_app.analysis.verdict import AnalyzerUnavailable, Strictness
 from tests.helpers import media
+from tests.helpers.models import tampered_manifest
 
 
 def test_manifest_pins_both_models_to_their_packages() -> None:
@@ -30,32 +30,15 @@ def test_shipped_weights_pass_their_sha256_check() -> None:
         assert spec.verified_path().stat().st_size > 1_000_000
 
 
-def _tampered_manifest(tmp_path: Path) -> Path:
-    manifest = json.loads(DEFAULT_MANIFEST.read_text(encoding="utf-8"))
-    detector = manifest["models"]["detector"]
-    copy = tmp_path / "320n.onnx"
-    shutil.copyfile(load_manifest()["detector"].locate(), copy)
-    with copy.open("r+b") as handle:  # flip one byte in the middle of the weights
-        handle.seek(copy.stat().st_size // 2)
-        byte = handle.read(1)
-        handle.seek(-1, 1)
-        handle.write(bytes([byte[0] ^ 0xFF]))
-    for key in ("package", "version", "file"):
-        detector.pop(key)
-    detector["path"] = copy.name
-    target = tmp_path / "manifest.json"
-    target.write_text(json.dumps(manifest), encoding="utf-8")
-    return target
-
-
 def test_altered_weights_are_refused_with_a_clear_error(tmp_path: Path) -> None:
-    specs = load_manifest(_tampered_manifest(tmp_path))
+    specs = load_manifest(tampered_manifest(tmp_path))
     with pytest.raises(ModelError, match="failed its integrity check"):
         specs["detector"].verified_path()
 
 
+@pytest.mark.slow  # its own worker process
 def test_analyzer_with_altered_weights_refuses_to_check(tmp_path: Path) -> None:
-    with SensitivityAnalyzer(manifest=_tampered_manifest(tmp_path), workers=1) as analyzer:
+    with SensitivityAnalyzer(manifest=tampered_manifest(tmp_path), workers=1) as analyzer:
         image = Image.new("RGB", (64, 64))
         with pytest.raises(AnalyzerUnavailable, match="integrity check"):
             analyzer.analyze_image(image)
@@ -75,6 +58,7 @@ def ensemble() -> Ensemble:
     return Ensemble(load_manifest(), threads=1)
 
 
+@pytest.mark.slow  # the real models loaded in the test process
 @pytest.mark.parametrize("strictness", list(Strictness))
 def test_both_models_load_and_ordinary_photos_of_people_are_not_sensitive(
     ensemble: Ensemble, strictness: Strictness
@@ -87,6 +71,7 @@ def test_both_models_load_and_ordinary_photos_of_people_are_not_sensitive(
         assert not ensemble.evaluate(face, strictness).sensitive
 
 
+@pytest.mark.slow  # the real models loaded in the test process
 def test_the_classifier_really_runs(ensemble: Ensemble) -> None:
     """Different pictures give different scores: the model is not a constant."""
     scores = {
@@ -121,6 +106,7 @@ def test_synthetic_detector_is_quiet_on_a_photo(
     assert result.status is Status.OK and not result.is_sensitive
 
 
+@pytest.mark.slow  # its own worker process
 def test_simple_policy_omits_regions(synthetic_manifest: Path) -> None:
     marker = Image.new("RGB", (320, 320), (255, 0, 255))
     with SensitivityAnalyzer(policy="simple", manifest=synthetic_manifest, workers=1) as analyzer:

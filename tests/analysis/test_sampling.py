@@ -161,6 +161,7 @@ def test_picture_alternating_with_grey_in_apng_and_webp_is_sensitive(
     assert (result.status, result.is_sensitive) == (Status.OK, True), result
 
 
+@pytest.mark.slow  # a 100-frame animation through the worker
 @pytest.mark.parametrize("suffix", [".gif", ".png", ".webp"])
 def test_benign_animation_stays_clean_and_is_quick(
     analyzer: SensitivityAnalyzer, tmp_path: Path, suffix: str
@@ -200,6 +201,7 @@ def _video_frames(pattern_at: list[bool], size: tuple[int, int] = (320, 240)) ->
     return [pattern if shows else grey for shows in pattern_at]
 
 
+@pytest.mark.slow  # video encoded and decoded
 def test_mp4_with_grey_keyframes_and_the_picture_between_them_is_sensitive(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
@@ -210,6 +212,7 @@ def test_mp4_with_grey_keyframes_and_the_picture_between_them_is_sensitive(
     assert (result.status, result.kind, result.is_sensitive) == (Status.OK, Kind.VIDEO, True)
 
 
+@pytest.mark.slow  # video encoded and decoded
 def test_benign_video_with_cuts_is_clean_and_each_scene_is_checked(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
@@ -228,6 +231,7 @@ def _sampled(path: Path, budget_s: float = 10.0) -> list[np.ndarray]:
         return list(sampler.frames())
 
 
+@pytest.mark.slow  # video encoded and decoded
 def test_a_video_frame_shown_long_enough_is_sampled_wherever_it_is(tmp_path: Path) -> None:
     frames = _video_frames([140 <= i < 144 for i in range(300)])  # 4 frames = 133 ms at 30 fps
     path = media.write_video(tmp_path / "blink.mp4", frames, fps=30, gop=300)
@@ -236,6 +240,7 @@ def test_a_video_frame_shown_long_enough_is_sampled_wherever_it_is(tmp_path: Pat
     assert all(rgb.shape == (240, 320, 3) and rgb.dtype == np.uint8 for rgb in picked)
 
 
+@pytest.mark.slow  # video encoded and decoded
 def test_a_video_too_long_for_the_budget_times_out_after_its_first_frame(
     tmp_path: Path,
 ) -> None:

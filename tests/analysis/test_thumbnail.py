@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from desktop_app import Kind, SensitivityAnalyzer, Status
@@ -56,6 +57,7 @@ def test_sensitive_and_unreadable_files_carry_only_the_tiny_preview(
     assert failed.status is not Status.OK and failed.thumbnail is None
 
 
+@pytest.mark.slow  # video encoded and decoded
 def test_a_sensitive_video_has_no_poster_but_a_plain_one_does(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
@@ -69,6 +71,7 @@ def test_a_sensitive_video_has_no_poster_but_a_plain_one_does(
     assert max(cleared.thumbnail.width, cleared.thumbnail.height) == 96
 
 
+@pytest.mark.slow  # video encoded and decoded
 def test_a_video_that_turns_sensitive_later_has_no_poster_of_its_plain_start(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:

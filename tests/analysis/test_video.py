@@ -13,6 +13,9 @@ from desktop_app import Kind, SensitivityAnalyzer, Status
 from desktop_app.analysis import testpattern
 from tests.helpers import media
 
+# Videos encoded and decoded in every container (PyAV).
+pytestmark = pytest.mark.slow
+
 
 def _photo_frames(count: int, size: tuple[int, int] = (320, 240)) -> list[np.ndarray]:
     photo = Image.fromarray(media.people_photos()["astronaut"])

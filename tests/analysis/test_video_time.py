@@ -70,6 +70,7 @@ def _slot_on(conn: object) -> supervisor._Slot:
     return slot
 
 
+@pytest.mark.slow  # waits out real time limits
 def test_the_supervisor_waits_as_long_as_the_worker_asks_and_no_longer() -> None:
     ours, workers = Pipe(duplex=True)
 
@@ -83,6 +84,7 @@ def test_the_supervisor_waits_as_long_as_the_worker_asks_and_no_longer() -> None
     assert spoke and reply == ("result", 1, {"done": True}) and limit_s == pytest.approx(2.0)
 
 
+@pytest.mark.slow  # waits out real time limits
 def test_a_worker_cannot_extend_without_end(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(supervisor, "MAX_EXTENSION_S", 0.3)
     ours, workers = Pipe(duplex=True)

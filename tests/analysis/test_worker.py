@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import os
-import struct
 import threading
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -127,25 +125,10 @@ def test_corrupt_jpeg(analyzer: SensitivityAnalyzer, tmp_path: Path) -> None:
     assert status is Status.UNREADABLE and "JPEG" in reason
 
 
-def _chunk(kind: bytes, body: bytes) -> bytes:
-    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-
-
-def _png_header_only(width: int, height: int) -> bytes:
-    """A valid PNG that claims huge dimensions but holds almost no data."""
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", ihdr)
-        + _chunk(b"IDAT", zlib.compress(b"\x00" * 64))
-        + _chunk(b"IEND", b"")
-    )
-
-
 def test_huge_dimensions_are_refused_before_decoding(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
-    (path := tmp_path / "bomb.png").write_bytes(_png_header_only(100_000, 100_000))
+    (path := tmp_path / "bomb.png").write_bytes(media.png_header_only(100_000, 100_000))
     status, reason = _check(analyzer, path)
     assert status is Status.UNREADABLE and "too large" in reason and "130 megapixels" in reason
 
@@ -212,6 +195,7 @@ def _then_still_works(analyzer: SensitivityAnalyzer, tmp_path: Path) -> None:
     assert analyzer.analyze_image(path).is_sensitive
 
 
+@pytest.mark.slow  # crashes or hangs the worker; waits for its restart
 def test_worker_crash_is_answered_and_recovered(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
@@ -222,6 +206,7 @@ def test_worker_crash_is_answered_and_recovered(
     _then_still_works(analyzer, tmp_path)
 
 
+@pytest.mark.slow  # crashes or hangs the worker; waits for its restart
 def test_worker_hang_times_out_and_recovers(tmp_path: Path) -> None:
     (path := tmp_path / "slow.jpg").write_bytes(b"SAFELENS-FAULT:hang")
     with SensitivityAnalyzer(test_pattern=True, workers=1, image_timeout_s=3) as analyzer:
@@ -231,6 +216,7 @@ def test_worker_hang_times_out_and_recovers(tmp_path: Path) -> None:
         _then_still_works(analyzer, tmp_path)
 
 
+@pytest.mark.slow  # crashes or hangs the worker; waits for its restart
 def test_many_files_with_faults_in_between_are_all_answered(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
@@ -246,6 +232,7 @@ def test_many_files_with_faults_in_between_are_all_answered(
     assert {r.status for r in results[1::2]} == {Status.UNREADABLE}
 
 
+@pytest.mark.slow  # its own worker processes, made to fail while starting
 def test_a_worker_that_dies_while_starting_is_started_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -257,6 +244,7 @@ def test_a_worker_that_dies_while_starting_is_started_again(
     assert counter.read_text() == "0"
 
 
+@pytest.mark.slow  # its own worker processes, made to fail while starting
 def test_start_failures_fail_one_check_not_the_analyzer_for_good(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,8 +1,8 @@
 """Guardian PIN (hashing, keyring, delays that survive restarts) and approvals by content hash.
 
-The keyring here is an in-memory backend, never the user's real one. The tests that take
-the `backend` fixture run again against a real Secret Service in
-test_guardian_secret_service.py, which overrides that fixture.
+The keyring here is an in-memory backend, never the user's real one. The tests marked
+`on_every_keyring` run again against a real Secret Service ("[secret-service]"), which CI
+provides (see test_guardian_secret_service.py).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -39,7 +39,7 @@ from desktop_app.policy.guardian import (
     TryAgainLater,
     WrongPin,
 )
-from tests.helpers.keyring import MemoryKeyring
+from tests.helpers.keyring import MemoryKeyring, secret_service
 
 # Only to keep unit tests fast; test_default_parameters_are_owasps checks the real ones.
 FAST = ScryptCost(n=2**10, r=8, p=1)
@@ -79,8 +79,16 @@ def home() -> Path:
 
 
 @pytest.fixture
-def backend() -> KeyringBackend:
-    return MemoryKeyring()
+def backend(request: pytest.FixtureRequest) -> Iterator[KeyringBackend]:
+    """In memory; a real Secret Service for the "secret-service" runs of on_every_keyring."""
+    if getattr(request, "param", "memory") == "memory":
+        yield MemoryKeyring()
+        return
+    with secret_service() as real:
+        yield real
+
+
+on_every_keyring = pytest.mark.parametrize("backend", ["memory", "secret-service"], indirect=True)
 
 
 @pytest.fixture
@@ -123,6 +131,7 @@ def test_default_parameters_are_owasps(backend: KeyringBackend, clock: FakeClock
     assert guardian.pin_matches(PIN, stored)
 
 
+@on_every_keyring
 def test_pin_is_never_stored_in_clear(
     new_pin: Callable[[], GuardianPin], backend: KeyringBackend, home: Path
 ) -> None:
@@ -144,6 +153,7 @@ def test_same_pin_hashes_differently_each_time() -> None:
     assert guardian.pin_matches(PIN, first) and guardian.pin_matches(PIN, second)
 
 
+@on_every_keyring
 def test_parameters_are_read_back_and_raised_after_a_right_pin(
     backend: KeyringBackend, clock: FakeClock
 ) -> None:
@@ -192,6 +202,7 @@ def test_digits_from_another_keyboard_are_the_same_pin(
     assert pin.verify("123456") is True
 
 
+@on_every_keyring
 def test_wrong_and_short_pins_do_not_verify(new_pin: Callable[[], GuardianPin]) -> None:
     pin = new_pin()
     pin.set_pin(PIN)
@@ -204,6 +215,7 @@ def test_wrong_and_short_pins_do_not_verify(new_pin: Callable[[], GuardianPin]) 
 # -- status, change and the administrator's reset ---------------------------------------------
 
 
+@on_every_keyring
 def test_status_is_missing_when_the_keyring_entry_vanishes(
     new_pin: Callable[[], GuardianPin], backend: KeyringBackend, home: Path
 ) -> None:
@@ -225,6 +237,7 @@ def test_status_is_missing_when_the_keyring_entry_vanishes(
         restarted.set_pin(OTHER_PIN)  # a child cannot set a new PIN after deleting the old one
 
 
+@on_every_keyring
 def test_a_damaged_stored_hash_counts_as_missing(
     new_pin: Callable[[], GuardianPin], backend: KeyringBackend
 ) -> None:
@@ -260,6 +273,7 @@ def test_checking_a_pin_that_is_not_there_asks_the_keyring_once(
     assert backend.reads == 1
 
 
+@on_every_keyring
 def test_administrators_reset_deletes_keyring_entry_and_marker(
     new_pin: Callable[[], GuardianPin], backend: KeyringBackend, home: Path
 ) -> None:
@@ -276,6 +290,7 @@ def test_administrators_reset_deletes_keyring_entry_and_marker(
     assert pin.verify(OTHER_PIN) is True
 
 
+@on_every_keyring
 def test_changing_the_pin_needs_the_old_one(new_pin: Callable[[], GuardianPin]) -> None:
     pin = new_pin()
     pin.set_pin(PIN)
@@ -288,6 +303,7 @@ def test_changing_the_pin_needs_the_old_one(new_pin: Callable[[], GuardianPin]) 
     assert pin.verify(OTHER_PIN) is True
 
 
+@on_every_keyring
 def test_changing_the_pin_cannot_be_used_to_guess(new_pin: Callable[[], GuardianPin]) -> None:
     pin = new_pin()
     pin.set_pin(PIN)
@@ -301,6 +317,7 @@ def test_changing_the_pin_cannot_be_used_to_guess(new_pin: Callable[[], Guardian
 # -- growing delays ------------------------------------------------------------------------------
 
 
+@on_every_keyring
 def test_ten_wrong_pins_slow_further_tries_across_restarts_and_clock_changes(
     new_pin: Callable[[], GuardianPin], clock: FakeClock
 ) -> None:
@@ -348,6 +365,7 @@ def test_delays_are_capped_at_an_hour(new_pin: Callable[[], GuardianPin], clock:
     assert pin.delay_remaining() == 3600
 
 
+@on_every_keyring
 def test_a_right_pin_resets_the_count(new_pin: Callable[[], GuardianPin], clock: FakeClock) -> None:
     pin = new_pin()
     pin.set_pin(PIN)
@@ -429,6 +447,7 @@ def test_a_keyring_that_breaks_after_the_pin_was_set_keeps_children_protected(
     assert broken.problem is not None and "KeyringLocked" in broken.problem
 
 
+@on_every_keyring
 def test_a_working_keyring_is_reported_by_name(new_pin: Callable[[], GuardianPin]) -> None:
     pin = new_pin()
     assert pin.store_kind == "keyring"

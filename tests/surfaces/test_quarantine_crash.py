@@ -26,7 +26,10 @@ import pytest
 from desktop_app.surfaces.quarantine import Quarantine
 from desktop_app.surfaces.quarantine_files import CRASH_STEPS
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="kill -9 needs POSIX")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="kill -9 needs POSIX"),
+    pytest.mark.slow,  # real processes killed with SIGKILL at every step, then recovered
+]
 
 REPO = Path(__file__).resolve().parents[2]
 CONTENT = bytes(range(256)) * 5000  # 1.25 MB: more than one copy chunk

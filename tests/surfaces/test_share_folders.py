@@ -223,6 +223,7 @@ def test_child_outgoing_is_held_until_released(
 # -- arriving files --------------------------------------------------------------------
 
 
+@pytest.mark.slow  # waits out real write-settling time
 def test_half_written_file_is_checked_only_when_complete(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
@@ -249,6 +250,7 @@ def test_half_written_file_is_checked_only_when_complete(
     assert (inbox / "arriving.jpg").read_bytes() == data
 
 
+@pytest.mark.slow  # waits out real write-settling time
 def test_downloader_temp_names_wait_for_the_rename(
     analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:

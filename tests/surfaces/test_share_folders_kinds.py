@@ -12,12 +12,17 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from desktop_app import SensitivityAnalyzer
 from desktop_app.policy.settings import AgeBand
 from desktop_app.surfaces.folder_watch import ShareFolderWatch, WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine
 from desktop_app.surfaces.share_folders import FolderEventKind, ShareFolder
 from tests.helpers import carriers
+
+# Every kind of file through a real share folder watcher, worker and models.
+pytestmark = pytest.mark.slow
 
 FAST = WatchTiming(settle_s=0.3, poll_s=0.05, rescan_s=3600)
 

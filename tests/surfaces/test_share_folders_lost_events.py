@@ -15,6 +15,9 @@ from desktop_app.surfaces.quarantine import Quarantine
 from desktop_app.surfaces.share_folders import FolderEvent, FolderEventKind, ShareFolder
 from tests.helpers.share_folders import benign_pictures, photo_jpeg_bytes, wait_for
 
+# Real watchers left to miss events: bursts past the queue, restarts, rescans.
+pytestmark = pytest.mark.slow
+
 BURST = 300
 
 

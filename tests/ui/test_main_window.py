@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
@@ -51,10 +52,11 @@ def test_checked_files_show_their_verdicts(
     assert window.table.item(2, 2).text() == "The file is empty (0 bytes)."
 
 
+@pytest.mark.slow  # its own worker process
 def test_engine_failure_is_explained_and_checking_disabled(qtbot: QtBot, tmp_path: Path) -> None:
-    from tests.analysis.test_models import _tampered_manifest
+    from tests.helpers.models import tampered_manifest
 
-    with SensitivityAnalyzer(manifest=_tampered_manifest(tmp_path), workers=1) as broken:
+    with SensitivityAnalyzer(manifest=tampered_manifest(tmp_path), workers=1) as broken:
         window = MainWindow(broken)
         qtbot.addWidget(window)
         qtbot.waitUntil(lambda: not window.check_button.isEnabled(), timeout=60_000)

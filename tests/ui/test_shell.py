@@ -8,8 +8,8 @@ from desktop_app import SensitivityAnalyzer
 from desktop_app.ui.guardian.pin_dialog import PinDialog
 from desktop_app.ui.guardian.wizard import SetupWizard
 from desktop_app.ui.shell import child_guard, guardian_launcher, main_window
+from tests.helpers.guardian import make_services
 from tests.helpers.keyring import MemoryKeyring
-from tests.ui.guardian_helpers import make_services
 
 
 def test_main_window_invites_setup_and_opens_the_wizard(

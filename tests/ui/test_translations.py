@@ -29,7 +29,7 @@ from desktop_app.safety.rules import Guard, ViewerRules
 from desktop_app.ui.i18n import choose_language, choose_region, install_language, remove_language
 from desktop_app.ui.intervention.send_dialog import SendDialog
 from desktop_app.ui.viewer import ViewerWindow
-from tests.ui.test_viewer import click, open_viewer
+from tests.helpers.viewer import click, open_viewer
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "desktop_app" / "ui" / "translations"
@@ -184,8 +184,8 @@ def test_every_guardian_console_page_is_translated_and_nothing_is_clipped(
     qtbot: QtBot, language: str
 ) -> None:
     from desktop_app.ui.guardian.console import GuardianConsole
+    from tests.helpers.guardian import make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import make_services
 
     services = make_services(MemoryKeyring())
     console = GuardianConsole(services, proof=services.actions.prove_administrator())
@@ -204,8 +204,8 @@ def test_every_guardian_console_page_is_translated_and_nothing_is_clipped(
 
 def test_the_setup_wizard_is_translated_and_nothing_is_clipped(qtbot: QtBot, language: str) -> None:
     from desktop_app.ui.guardian.wizard import SetupWizard
+    from tests.helpers.guardian import PIN, make_services
     from tests.helpers.keyring import MemoryKeyring
-    from tests.ui.guardian_helpers import PIN, make_services
 
     wizard = SetupWizard(make_services(MemoryKeyring()))
     qtbot.addWidget(wizard)

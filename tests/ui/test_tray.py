@@ -16,13 +16,6 @@ from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
 from desktop_app.core.hashing import content_sha256
 from desktop_app.core.vocabulary import EventKind, Surface
-from desktop_app.policy.approvals import Approvals
-from desktop_app.policy.editor import GuardianSettings
-from desktop_app.policy.guardian import GuardianPin
-from desktop_app.policy.managed import ManagedPolicy
-from desktop_app.policy.profiles import OsUser
-from desktop_app.policy.store import SettingsStore
-from desktop_app.safety.events import EventCounts
 from desktop_app.safety.flow import Action, Screen
 from desktop_app.surfaces.folder_watch import WatchTiming
 from desktop_app.surfaces.quarantine import Quarantine
@@ -31,25 +24,12 @@ from desktop_app.ui.arrivals import ArrivalWindow
 from desktop_app.ui.guardian.services import GuardianServices
 from desktop_app.ui.shell import child_guard
 from desktop_app.ui.tray import Notice
-from tests.analysis.test_models import _tampered_manifest
 from tests.helpers import media
-from tests.helpers.keyring import MemoryKeyring
-from tests.ui.guardian_helpers import FAST, PIN
-from tests.ui.test_guardian_ui import enter
-from tests.ui.test_sensitive_view import grab
-from tests.ui.test_viewer import shown
+from tests.helpers.guardian import PIN, child_services, enter
+from tests.helpers.models import tampered_manifest
+from tests.helpers.pixels import grab, shown
 
 FAST_WATCH = WatchTiming(settle_s=0.2, poll_s=0.05, rescan_s=2.0, check_writers=False)
-
-
-def child_services(inbox: Path, birth_year: int) -> GuardianServices:
-    parent = GuardianSettings(SettingsStore(), ManagedPolicy(), OsUser("parent", True))
-    parent.add_profile("Maya", "maya", birth_year)
-    parent.set_value("share_folders.incoming", [str(inbox)])
-    child = GuardianSettings(SettingsStore(), ManagedPolicy(), OsUser("maya", False))
-    pin = GuardianPin(backend=MemoryKeyring(), cost=FAST)
-    pin.set_pin(PIN)
-    return GuardianServices(child, pin, Approvals(), EventCounts())
 
 
 @pytest.fixture
@@ -126,6 +106,7 @@ def test_a_teen_is_told_chooses_after_the_screens_and_the_file_stays_put_aside(
         assert (Surface.share_folders, EventKind.sensitive) in counts
 
 
+@pytest.mark.slow  # waits out a real rescan of the share folder
 def test_under_13_needs_the_guardian_then_the_file_comes_back_and_stays(
     qtbot: QtBot, analyzer: SensitivityAnalyzer, inbox: Path, tmp_path: Path
 ) -> None:
@@ -150,6 +131,7 @@ def test_under_13_needs_the_guardian_then_the_file_comes_back_and_stays(
         assert agent.quarantine.entries() == []
 
 
+@pytest.mark.slow  # crashes the worker; waits for its restart
 def test_the_agent_survives_a_crashing_worker_and_ordinary_photos_stay(
     qtbot: QtBot, analyzer: SensitivityAnalyzer, inbox: Path, tmp_path: Path
 ) -> None:
@@ -178,6 +160,7 @@ def test_the_menu_offers_no_quit_to_a_protected_child(
         assert "Guardian settings…" in texts and "Contacts…" in texts
 
 
+@pytest.mark.slow  # its own worker process
 def test_the_tray_says_when_files_cannot_be_checked(
     qtbot: QtBot, inbox: Path, tmp_path: Path
 ) -> None:
@@ -185,7 +168,7 @@ def test_the_tray_says_when_files_cannot_be_checked(
     services = child_services(inbox, 2017)
     pattern = testpattern.write_image(tmp_path / "shared.png", 480, 360)
     with (
-        SensitivityAnalyzer(manifest=_tampered_manifest(tmp_path), workers=1) as broken,
+        SensitivityAnalyzer(manifest=tampered_manifest(tmp_path), workers=1) as broken,
         running_agent(broken, services, tmp_path) as agent,
     ):
         shutil.copyfile(pattern, inbox / "shared.png")

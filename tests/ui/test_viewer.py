@@ -5,10 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
@@ -17,14 +16,14 @@ from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.policy.settings import AgeBand
 from desktop_app.safety.flow import Action, Screen
-from desktop_app.safety.rules import Guard, ViewerRules
+from desktop_app.safety.rules import ViewerRules
 from desktop_app.ui.viewer import ViewerWindow
 from desktop_app.ui.widgets.sensitive_view import ViewState
 from tests.helpers import media
+from tests.helpers.guardian import FAST, PIN, enter
 from tests.helpers.keyring import MemoryKeyring
-from tests.ui.guardian_helpers import FAST, PIN
-from tests.ui.test_guardian_ui import enter
-from tests.ui.test_sensitive_view import grab
+from tests.helpers.pixels import shown
+from tests.helpers.viewer import click, open_viewer
 
 UNDER13 = ViewerRules(
     AgeBand.UNDER13,
@@ -41,44 +40,10 @@ def pattern(tmp_path: Path) -> Path:
     return testpattern.write_image(tmp_path / "pattern.png", 512, 384)
 
 
-def open_viewer(
-    qtbot: QtBot,
-    path: Path,
-    analyzer: SensitivityAnalyzer,
-    rules: ViewerRules,
-    *,
-    pin: GuardianPin | None = None,
-    approvals: Approvals | None = None,
-) -> ViewerWindow:
-    window = ViewerWindow(path, analyzer, Guard(rules, pin, approvals))
-    qtbot.addWidget(window)
-    window.resize(640, 640)
-    window.show()
-    qtbot.waitUntil(
-        lambda: window.view.state is ViewState.SHOWN or window.flow is not None, timeout=30_000
-    )
-    return window
-
-
-def shown(window: QWidget) -> np.ndarray:
-    """The widget's pixels without the plain margins around a picture of another shape."""
-    pixels = grab(window.view)  # type: ignore[attr-defined]
-    background = pixels[0, 0]
-    rows = np.flatnonzero((pixels != background).any(axis=(1, 2)))
-    cols = np.flatnonzero((pixels != background).any(axis=(0, 2)))
-    if rows.size == 0 or cols.size == 0:
-        return pixels
-    return pixels[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-
-
 def panel_text(window: ViewerWindow) -> str:
     """Every word the child can see on the help card (labels that are shown)."""
     labels = window.panel.findChildren(QLabel)
     return "\n".join(label.text() for label in labels if label.isVisibleTo(window.panel))
-
-
-def click(qtbot: QtBot, window: ViewerWindow, action: Action) -> None:
-    qtbot.mouseClick(window.action_buttons[action], Qt.MouseButton.LeftButton)
 
 
 def test_esc_on_the_first_screen_keeps_it_hidden(

@@ -20,7 +20,10 @@ from desktop_app.analysis import testpattern
 from desktop_app.ui.picker import SafeFileDialog
 from desktop_app.ui.picker.model import Tile
 from tests.helpers.event_loop import EventLoopGaps
-from tests.ui.test_picker import no_tile_shows_the_pattern
+from tests.helpers.pixels import no_tile_shows_the_pattern
+
+# A folder of 2,000 pictures.
+pytestmark = pytest.mark.slow
 
 COUNT = 2000
 STALL_MS = 50.0

@@ -427,6 +427,7 @@ def test_a_damaged_pdf_could_not_be_read(data: bytes) -> None:
     assert "damaged" in failed.value.reason
 
 
+@pytest.mark.slow  # a big file
 def test_a_pdf_of_10000_images_is_answered_quickly(tmp_path: Path) -> None:
     path = pdf_of_many_images(tmp_path / "many.pdf")
     started = time.monotonic()

@@ -197,6 +197,7 @@ def test_overlapping_entries_bomb_is_refused_before_unpacking() -> None:
     assert budget.expanded == 0
 
 
+@pytest.mark.slow  # a big archive
 def test_zip_of_twenty_thousand_entries_is_refused_before_reading_any(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -20,8 +20,8 @@ from desktop_app.safety.flow import Action, Screen
 from desktop_app.safety.rules import Guard, ViewerRules
 from desktop_app.ui.intervention.screen import ResourceCard, TrustedAdultRow
 from desktop_app.ui.intervention.send_dialog import SendDialog
-from tests.ui.test_sensitive_view import grab
-from tests.ui.test_viewer import click, open_viewer
+from tests.helpers.pixels import grab
+from tests.helpers.viewer import click, open_viewer
 
 MUM = {"name": "Mum", "email": "mum@example.org", "phone": "+44 7700 900123"}
 

@@ -5,21 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
-from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
 from desktop_app.ui.widgets.sensitive_view import SensitiveImageView, ViewState
 from tests.helpers import media
-
-
-def grab(view: SensitiveImageView) -> np.ndarray:
-    image = view.grab().toImage().convertToFormat(QImage.Format.Format_RGB888)
-    width, height, stride = image.width(), image.height(), image.bytesPerLine()
-    raw = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * height)
-    return raw.reshape(height, stride)[:, : width * 3].reshape(height, width, 3).copy()
+from tests.helpers.pixels import grab
 
 
 def _view(qtbot: QtBot) -> SensitiveImageView:
@@ -112,6 +106,7 @@ def test_an_animated_gif_plays_only_after_it_is_cleared(
     qtbot.waitUntil(colours, timeout=10_000)  # red, green and blue frames were painted
 
 
+@pytest.mark.slow  # video encoded, decoded and played
 def test_a_cleared_video_plays_and_a_sensitive_one_only_after_reveal(
     qtbot: QtBot, analyzer: SensitivityAnalyzer, tmp_path: Path
 ) -> None:

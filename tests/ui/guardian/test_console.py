@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
@@ -25,14 +25,16 @@ from desktop_app.ui.guardian.chart import SURFACE_COLORS
 from desktop_app.ui.guardian.controls import FolderListControl
 from desktop_app.ui.guardian.fields import FieldEditor
 from desktop_app.ui.guardian.services import GuardianServices
-from tests.helpers.keyring import MemoryKeyring
-from tests.ui.guardian_helpers import (
+from tests.helpers.guardian import (
     LAB_POLICY,
     FakeClock,
+    assert_named,
     lab_policy,
     make_services,
+    open_console,
+    select_row,
 )
-from tests.ui.test_guardian_ui import assert_named
+from tests.helpers.keyring import MemoryKeyring
 
 
 @pytest.fixture
@@ -52,29 +54,12 @@ def services(clock: FakeClock, events: EventCounts) -> GuardianServices:
     return make_services(MemoryKeyring(), clock=clock, events=events)
 
 
-def open_console(qtbot: QtBot, services: GuardianServices) -> GuardianConsole:
-    console = GuardianConsole(services, proof=services.actions.prove_administrator())
-    qtbot.addWidget(console)
-    with qtbot.waitSignal(console.loaded, timeout=5000):
-        console.show()
-    qtbot.waitUntil(lambda: console.work.pending == 0)
-    return console
-
-
 def editor_for(console: GuardianConsole, key: str) -> FieldEditor:
     return console._page_for(key).editors[key]
 
 
 def reread() -> GuardianSettings:
     return GuardianSettings(SettingsStore(), ManagedPolicy(), OsUser("parent", True))
-
-
-def select_row(table: object, row: int) -> None:
-    model = table.model()  # type: ignore[attr-defined]
-    table.selectionModel().select(  # type: ignore[attr-defined]
-        model.index(row, 0),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-    )
 
 
 def test_every_page_is_reachable_from_the_sidebar_by_keyboard(

@@ -11,13 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
     QLineEdit,
-    QListWidget,
-    QSpinBox,
-    QTableWidget,
-    QWidget,
     QWizard,
 )
 from pytestqt.qtbot import QtBot
@@ -32,8 +26,8 @@ from desktop_app.policy.store import SettingsStore
 from desktop_app.ui.guardian import GuardianConsole, GuardianLauncher, PinDialog, SetupWizard
 from desktop_app.ui.guardian.controls import TrustedAdultsControl
 from desktop_app.ui.guardian.services import GuardianServices
+from tests.helpers.guardian import FAST, PIN, assert_named, enter, make_services
 from tests.helpers.keyring import MemoryKeyring
-from tests.ui.guardian_helpers import FAST, PIN, make_services
 
 WRONG = "111111"
 
@@ -54,33 +48,12 @@ def pin_set(services: GuardianServices) -> GuardianServices:
     return services
 
 
-def assert_named(root: QWidget) -> None:
-    """Every control a keyboard user can reach has a name a screen reader can say."""
-    for widget in root.findChildren(QWidget):
-        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget, QLineEdit) and isinstance(widget.parent(), QComboBox | QSpinBox):
-            continue  # the combo or spin box itself carries the name
-        if isinstance(widget, QLineEdit | QComboBox | QSpinBox | QListWidget | QTableWidget):
-            assert widget.accessibleName(), f"{type(widget).__name__} has no accessible name"
-        elif isinstance(widget, QAbstractButton):
-            assert widget.accessibleName() or widget.text(), "a button says nothing"
-
-
 def open_dialog(qtbot: QtBot, pin: GuardianPin) -> PinDialog:
     dialog = PinDialog(pin)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: not dialog.checking)
     return dialog
-
-
-def enter(qtbot: QtBot, dialog: PinDialog, secret: str) -> None:
-    qtbot.waitUntil(dialog.entry.isEnabled)
-    dialog.entry.clear()
-    qtbot.keyClicks(dialog.entry, secret)
-    qtbot.keyClick(dialog.entry, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not dialog.checking)
 
 
 # --- PIN dialog ------------------------------------------------------------------------------
@@ -134,6 +107,7 @@ def test_escape_cancels_and_an_empty_pin_is_not_checked(
     assert dialog.result() == PinDialog.DialogCode.Rejected
 
 
+@pytest.mark.slow  # waits out the real delays after wrong PINs
 def test_too_many_wrong_pins_count_down_then_allow_a_try(
     qtbot: QtBot, keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,6 +159,7 @@ class SlowPin(GuardianPin):
         return super().verify(pin)
 
 
+@pytest.mark.slow  # waits out a PIN check made slow on purpose
 def test_the_gui_thread_keeps_running_while_the_pin_is_checked(
     qtbot: QtBot, keyring: MemoryKeyring
 ) -> None:

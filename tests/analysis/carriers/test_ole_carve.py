@@ -118,6 +118,7 @@ def test_ten_thousand_bare_jpeg_signatures_are_skipped_quickly() -> None:
     assert time.monotonic() - started < 2.0
 
 
+@pytest.mark.slow  # a big file
 def test_a_large_file_is_mapped_not_read_whole(tmp_path: Path) -> None:
     """256 MB (sparse) with a picture at the end: found, without 600 MB in memory."""
     path = tmp_path / "huge.bin"

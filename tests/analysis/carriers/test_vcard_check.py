@@ -119,6 +119,7 @@ def test_a_contacts_file_with_only_a_remote_photo_could_not_be_checked(
     assert result.reason is not None and "link to the internet" in result.reason
 
 
+@pytest.mark.slow  # a big file
 def test_a_file_of_very_many_cards_is_stopped_by_the_clock() -> None:
     text = vcards.card30("Ana") * 20_000 + vcards.card40("Bo", vcards.pattern_png())
     started = time.monotonic()

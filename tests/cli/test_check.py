@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,10 @@ from PIL import Image
 from desktop_app import __version__
 from desktop_app.analysis import testpattern
 from tests.helpers import media
+from tests.helpers.cli import safelens
+
+# Each test runs the `safelens` command as a subprocess (it loads the models).
+pytestmark = pytest.mark.slow
 
 KEYS = [
     "path",
@@ -26,18 +28,6 @@ KEYS = [
     "elapsed_ms",
     "member",
 ]
-
-
-def safelens(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *map(str, args)],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=240,
-        cwd=cwd,
-        env=os.environ.copy(),
-    )
 
 
 def lines(result: subprocess.CompletedProcess[str]) -> list[dict[str, object]]:
@@ -98,12 +88,12 @@ def test_test_pattern_is_not_sensitive_without_test_mode(folder: Path) -> None:
 
 
 def test_unchecked_files_give_exit_4_with_specific_reasons(folder: Path, tmp_path: Path) -> None:
-    from tests.analysis.test_worker import _png_header_only
+    from tests.helpers.media import png_header_only
 
     photo = (folder / "astronaut.jpg").read_bytes()
     (tmp_path / "truncated.jpg").write_bytes(photo[: len(photo) // 2])
     (tmp_path / "corrupt.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 20)
-    (tmp_path / "huge.png").write_bytes(_png_header_only(100_000, 100_000))
+    (tmp_path / "huge.png").write_bytes(png_header_only(100_000, 100_000))
     (tmp_path / "polyglot.png").write_bytes(b"%PDF-1.4\n" + (folder / "pattern.png").read_bytes())
     bad = ["truncated.jpg", "corrupt.jpg", "huge.png", "polyglot.png"]
     result = safelens(
@@ -182,9 +172,9 @@ def test_altered_models_exit_3_with_a_clear_message(
     """In-process, with the analyzer pointed at altered weights (no switch for that exists
     outside tests, so a child cannot swap the models)."""
     from desktop_app import SensitivityAnalyzer, cli
-    from tests.analysis.test_models import _tampered_manifest
+    from tests.helpers.models import tampered_manifest
 
-    tampered = _tampered_manifest(tmp_path)
+    tampered = tampered_manifest(tmp_path)
     monkeypatch.setattr(
         cli.check,
         "SensitivityAnalyzer",

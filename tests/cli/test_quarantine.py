@@ -29,7 +29,7 @@ from tests.helpers.share_folders import child_watch_pass
 
 FAST = ScryptCost(n=2**10, r=8, p=1)
 PIN = "918273"
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def safelens(*args: str) -> int:

@@ -6,9 +6,14 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from desktop_app.surfaces.contacts_store import ContactsStore
 from tests.helpers import vcards
-from tests.test_cli import safelens
+from tests.helpers.cli import safelens
+
+# Each test runs the `safelens` command as a subprocess (it loads the models).
+pytestmark = pytest.mark.slow
 
 
 def test_import_hides_the_pattern_for_a_child_and_prints_no_names(tmp_path: Path) -> None:

@@ -25,11 +25,9 @@ from desktop_app.surfaces.share_folders import FolderEventKind
 from desktop_app.ui.guardian import GuardianConsole
 from desktop_app.ui.guardian.quarantine_page import QuarantinePage
 from desktop_app.ui.guardian.services import GuardianServices
+from tests.helpers.guardian import assert_named, make_services, open_console, select_row
 from tests.helpers.keyring import MemoryKeyring
 from tests.helpers.share_folders import child_watch_pass
-from tests.ui.guardian_helpers import make_services
-from tests.ui.test_guardian_console import open_console, select_row
-from tests.ui.test_guardian_ui import assert_named
 
 PHOTO = b"\xff\xd8\xff\xe0 not really a picture " * 40
 OTHER = b"other bytes, never decoded"

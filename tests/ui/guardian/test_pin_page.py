@@ -9,9 +9,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.ui.guardian import GuardianConsole
 from desktop_app.ui.guardian.pin_page import ChangePinPage
 from desktop_app.ui.guardian.services import GuardianServices
+from tests.helpers.guardian import PIN, make_services, open_console
 from tests.helpers.keyring import MemoryKeyring
-from tests.ui.guardian_helpers import PIN, make_services
-from tests.ui.test_guardian_console import open_console
 
 NEW = "24681357"
 

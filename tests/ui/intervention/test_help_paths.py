@@ -25,7 +25,8 @@ from desktop_app.ui.intervention.copy import screen_text
 from desktop_app.ui.intervention.send_dialog import SendDialog
 from desktop_app.ui.viewer import ViewerWindow
 from desktop_app.ui.widgets.sensitive_view import ViewState
-from tests.ui.test_viewer import click, open_viewer, shown
+from tests.helpers.pixels import shown
+from tests.helpers.viewer import click, open_viewer
 
 ESC = "esc"
 RULES = {
@@ -80,6 +81,7 @@ def pattern(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield testpattern.write_image(tmp_path_factory.mktemp("paths") / "pattern.png", 480, 360)
 
 
+@pytest.mark.slow  # walks every path of every band (tests/safety/test_flow.py walks them quickly)
 @pytest.mark.parametrize("name", list(RULES))
 def test_every_path_of_the_viewing_flow(
     qtbot: QtBot, analyzer: SensitivityAnalyzer, pattern: Path, name: str

@@ -16,7 +16,7 @@ import pytest
 from desktop_app.policy import settings
 from desktop_app.policy.profiles import current_os_user
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def safelens(
@@ -106,6 +106,7 @@ def test_policy_show_lists_problems_but_keeps_working(lab: dict[str, str]) -> No
     assert "30-broken.json: is not valid JSON (line 1, column 2" in problems
 
 
+@pytest.mark.slow  # the command run three times as a subprocess
 def test_policy_validate(tmp_path: Path) -> None:
     good = REPO / "packaging/policy/examples/school-lab.json"
     result = safelens("policy", "validate", good)
@@ -127,6 +128,7 @@ def test_policy_schema_prints_the_committed_schema() -> None:
     assert json.loads(result.stdout) == json.loads(committed)
 
 
+@pytest.mark.slow  # the command as a subprocess, verifying the real models
 def test_doctor_reports_each_area(lab: dict[str, str]) -> None:
     result = safelens("doctor", "--json", env=lab)
     findings = json.loads(result.stdout)

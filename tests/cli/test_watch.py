@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from desktop_app.analysis import testpattern
 from desktop_app.core.vocabulary import EventKind, Surface
@@ -21,6 +22,9 @@ from desktop_app.safety.events import EventCounts
 from desktop_app.surfaces.quarantine import Quarantine
 from tests.helpers import media
 from tests.helpers.share_folders import SlowWriter, photo_jpeg_bytes, sha256
+
+# The `safelens watch` command as a subprocess, with its watcher and models.
+pytestmark = pytest.mark.slow
 
 KEYS = ["event", "path", "status", "sensitive", "quarantine_id"]
 

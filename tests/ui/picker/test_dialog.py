@@ -24,10 +24,9 @@ from desktop_app.ui.picker.filters import parse_filters
 from desktop_app.ui.picker.intervention import PickIntervention
 from desktop_app.ui.picker.model import Tile
 from tests.helpers import media
+from tests.helpers.guardian import FAST, PIN, enter
 from tests.helpers.keyring import MemoryKeyring
-from tests.ui.guardian_helpers import FAST, PIN
-from tests.ui.test_guardian_ui import enter
-from tests.ui.test_sensitive_view import grab
+from tests.helpers.pixels import grab, no_tile_shows_the_pattern
 
 UNDER13 = ViewerRules(AgeBand.UNDER13, "guardian_approval", profile_id="p-maya", region="GB")
 PICTURES = "Pictures (*.png *.jpg);;All files (*)"
@@ -82,16 +81,6 @@ def tile_pixels(dialog: SafeFileDialog, name: str) -> np.ndarray:
     x = rect.x() + (rect.width() - IMAGE_SIZE.width()) // 2
     y = rect.y() + 6
     return pixels[y : y + IMAGE_SIZE.height(), x : x + IMAGE_SIZE.width()]
-
-
-def no_tile_shows_the_pattern(dialog: SafeFileDialog) -> bool:
-    pixels = grab(dialog.grid.viewport())  # type: ignore[arg-type]
-    for index in range(dialog.model.rowCount()):
-        rect = dialog.grid.visualRect(dialog.model.index(index))
-        crop = pixels[max(0, rect.top()) : rect.bottom(), max(0, rect.left()) : rect.right()]
-        if crop.size and testpattern.matches(crop):
-            return False
-    return not testpattern.matches(pixels)
 
 
 def choose_with_enter(qtbot: QtBot, dialog: SafeFileDialog, name: str) -> None:
