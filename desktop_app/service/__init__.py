@@ -1,0 +1,5 @@
+"""The per-machine service: owns the data a child must not change, answers sessions over a socket.
+
+Qt-free. ``protocol`` and ``client`` use only the standard library, so a session's client
+can be used without the rest of SafeLens.
+"""
