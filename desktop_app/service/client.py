@@ -6,6 +6,7 @@ rest of SafeLens. Each call opens its own connection: the service closes idle on
 
 from __future__ import annotations
 
+import contextlib
 import socket
 from pathlib import Path
 from typing import Any
@@ -56,9 +57,11 @@ class ServiceClient:
             conn.settimeout(self.timeout)
             try:
                 conn.connect(str(self.socket_path))
-                conn.sendall(data)
             except OSError as exc:  # absent, refused, no permission, timed out
                 raise ServiceUnavailable("The SafeLens service is not running.") from exc
+            with contextlib.suppress(OSError):
+                # A service that refused at once (busy) has closed; its reply is still there.
+                conn.sendall(data)
             try:
                 return p.decode(p.read_frame(conn, self.timeout))
             except (p.ConnectionEnded, p.ProtocolError) as exc:

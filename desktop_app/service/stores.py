@@ -36,7 +36,7 @@ from .paths import MachinePaths
 
 Clock = Callable[[], datetime]
 # Root has no password store: the PIN's hash goes to the file in the private guardian folder.
-_NO_PASSWORD_STORE: Callable[[], KeyringBackend] = fail.Keyring
+NO_PASSWORD_STORE: Callable[[], KeyringBackend] = fail.Keyring
 
 
 def machine_managed_policy(policy_dir: Path = LINUX_POLICY_DIR) -> ManagedPolicy:
@@ -87,7 +87,7 @@ def open_stores(
     return ServiceStores(
         paths=paths,
         settings=settings,
-        pin=GuardianPin(paths.guardian, backend=_NO_PASSWORD_STORE(), clock=clock, cost=pin_cost),
+        pin=GuardianPin(paths.guardian, backend=NO_PASSWORD_STORE(), clock=clock, cost=pin_cost),
         approvals=Approvals(paths.approvals, clock=clock),
         events=EventCounts(paths.events / DB_NAME, clock=clock, retention_days=retention),
         quarantine=Quarantine(paths.quarantine),
