@@ -72,6 +72,7 @@ def test_the_socket_is_open_to_every_account_and_gone_after_stop(socket_path: Pa
         (b"[1, 2, 3]", p.BAD_MESSAGE),
         (b'"a string"', p.BAD_MESSAGE),
         (b"", p.BAD_MESSAGE),
+        (b"[" * 60_000, p.BAD_MESSAGE),  # nested past the parser's recursion limit
         (b"[" * 100_000 + b"]" * 100_000, p.TOO_LARGE),
         (b'{"op": "whoami"}', p.BAD_VERSION),
         (b'{"v": 2, "op": "whoami"}', p.BAD_VERSION),
