@@ -36,18 +36,44 @@ def test_sockets_are_disabled_for_the_whole_suite() -> None:
         socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 
 
+# The per-machine service's local socket (service/): Unix sockets only, checked below.
+UNIX_SOCKET_MODULES = {"service/protocol.py", "service/server.py", "service/client.py"}
+NOT_UNIX = {"AF_INET", "AF_INET6", "AF_PACKET", "AF_NETLINK", "AF_BLUETOOTH", "AF_VSOCK"}
+NOT_UNIX |= {"create_connection", "create_server", "getaddrinfo", "gethostbyname", "fromfd"}
+
+
 def test_no_module_of_the_app_imports_network_code() -> None:
     root = Path(desktop_app.__file__).parent
     offenders = []
     for source in root.rglob("*.py"):
+        unix_only = source.relative_to(root).as_posix() in UNIX_SOCKET_MODULES
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             names: list[str] = []
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
-            offenders += [f"{source.name}: {n}" for n in names if _is_network(n)]
+            allowed = {"socket"} if unix_only else set()
+            offenders += [
+                f"{source.name}: {n}" for n in names if _is_network(n) and n not in allowed
+            ]
     assert offenders == []
+
+
+def test_the_services_sockets_are_unix_sockets_only() -> None:
+    root = Path(desktop_app.__file__).parent
+    opened = 0
+    for name in sorted(UNIX_SOCKET_MODULES):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "socket":
+                pytest.fail(f"{name}: 'from socket import' hides what is used")
+            if isinstance(node, ast.Attribute) and node.attr in NOT_UNIX:
+                pytest.fail(f"{name}: socket.{node.attr}")
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "socket.socket":
+                opened += 1
+                assert [ast.unparse(a) for a in node.args[:1]] == ["socket.AF_UNIX"], name
+    assert opened >= 2  # the server's listener and probe, the client's connection
 
 
 def _is_network(module: str) -> bool:

@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from . import check, contacts, policy, quarantine, watch
+from . import check, contacts, policy, quarantine, service, watch
 
 EXIT_USAGE = 2
 
@@ -22,6 +22,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     contacts.add_parsers(commands)
     policy.add_parsers(commands)
     quarantine.add_parsers(commands)
+    service.add_parsers(commands)
     watch.add_parsers(commands)
     guardian = commands.add_parser(
         "guardian", help="set up SafeLens, or open the guardian console (asks for the PIN)"

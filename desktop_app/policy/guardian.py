@@ -353,6 +353,11 @@ class GuardianPin:
         attempts, now = self._observe()
         return self._remaining(attempts, now)
 
+    def tries_left(self) -> int:
+        """Wrong PINs that may still be tried before the delays begin (0 once they have)."""
+        attempts, _ = self._observe()
+        return max(0, FREE_ATTEMPTS - attempts.failures)
+
     def verify(self, pin: str) -> bool:
         """Check a PIN; while a delay runs raise TryAgainLater without checking anything."""
         attempts, now = self._observe()

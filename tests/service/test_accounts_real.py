@@ -1,0 +1,416 @@
+"""The service against real OS accounts: a child acting through the real client cannot
+change, read or redirect its protection (issue 11, "Done means").
+
+Needs root (CI runs as root): real accounts are made with useradd and removed afterwards,
+the service runs as root in a subprocess on a private data folder and socket, and the
+child's side is a separate process running with the child's uid, gid and no extra groups.
+The child cannot run this virtualenv's python (it lives under /root, 0700), so it runs the
+system's /usr/bin/python3 with PYTHONPATH on a copy of the two client modules
+(service/client.py, service/protocol.py: standard library only) in a 0755 folder.
+Without root these tests skip; under CI=true a missing root is a failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import pwd
+import secrets
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.analysis import testpattern
+from desktop_app.service.paths import MachinePaths
+from desktop_app.surfaces.quarantine import Quarantine
+from tests.helpers.service import GUARDIAN_PIN, UNDER13_BIRTH_YEAR, add_profile, set_guardian_pin
+
+REPO = Path(__file__).resolve().parents[2]
+SYSTEM_PYTHON = "/usr/bin/python3"
+START_TIMEOUT_S = 60.0
+CHILD_TIMEOUT_S = 120.0
+
+# Run as the child: each argument is one call [op, {args}], each on its own connection;
+# prints one JSON result per call. Standard library + the copied client only.
+CHILD_CLIENT = """
+import json, sys
+from desktop_app.service.client import ServiceClient, ServiceError, ServiceUnavailable
+client = ServiceClient(sys.argv[1])
+results = []
+for op, args in json.loads(sys.argv[2]):
+    try:
+        results.append(client.call(op, **args))
+    except ServiceError as exc:
+        results.append({"ok": False, "error": exc.code, **exc.details})
+    except ServiceUnavailable:
+        results.append({"ok": False, "error": "unavailable"})
+print(json.dumps(results))
+"""
+
+
+def _need_root() -> None:
+    missing = [tool for tool in ("useradd", "userdel") if shutil.which(tool) is None]
+    reason = None
+    if os.geteuid() != 0:
+        reason = "these tests create OS accounts and run the service as root"
+    elif missing or not os.access(SYSTEM_PYTHON, os.X_OK):
+        reason = f"needs useradd, userdel and {SYSTEM_PYTHON}"
+    if reason is None:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI must run these as root: {reason}")
+    pytest.skip(f"Not root: {reason}")
+
+
+@dataclass(frozen=True)
+class OsAccount:
+    name: str
+    uid: int
+    gid: int
+    home: str
+
+
+def _make_account(kind: str) -> OsAccount:
+    name = f"sl-{kind}-{secrets.token_hex(3)}"
+    subprocess.run(["useradd", "-m", "-s", "/bin/sh", name], check=True, capture_output=True)
+    entry = pwd.getpwnam(name)
+    return OsAccount(name, entry.pw_uid, entry.pw_gid, entry.pw_dir)
+
+
+def _remove_account(account: OsAccount) -> None:
+    subprocess.run(["userdel", "-r", account.name], check=False, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def accounts() -> Iterator[dict[str, OsAccount]]:
+    """A guardian's and a child's account, removed afterwards whatever happens."""
+    _need_root()
+    made: dict[str, OsAccount] = {}
+    try:
+        made["guardian"] = _make_account("guardian")
+        made["child"] = _make_account("child")
+        yield made
+    finally:
+        for account in made.values():
+            _remove_account(account)
+
+
+@pytest.fixture(scope="module")
+def shared_dir() -> Iterator[Path]:
+    """A 0755 root folder the child may traverse: its socket folder and the client copy."""
+    _need_root()
+    base = Path(tempfile.mkdtemp(prefix="sl-service-"))
+    os.chmod(base, 0o755)
+    client = base / "client" / "desktop_app" / "service"
+    client.mkdir(parents=True)
+    for name in ("client.py", "protocol.py"):
+        shutil.copy(REPO / "desktop_app" / "service" / name, client / name)
+    (client / "__init__.py").write_text("")
+    (client.parent / "__init__.py").write_text("")
+    for folder, _, files in os.walk(base / "client"):
+        os.chmod(folder, 0o755)
+        for name in files:
+            os.chmod(Path(folder) / name, 0o644)
+    yield base
+    shutil.rmtree(base, ignore_errors=True)
+
+
+@dataclass
+class RunningService:
+    paths: MachinePaths
+    process: subprocess.Popen[bytes]
+    decoy: Path
+    accounts: dict[str, OsAccount]
+    shared: Path
+    put_aside_for_child: str  # a quarantine entry's id
+
+    def as_account(
+        self, who: str, calls: list[tuple[str, dict[str, Any]]], env: dict[str, str] | None = None
+    ) -> list[dict[str, Any]]:
+        """Run the real client as that OS account (own uid/gid, no extra groups)."""
+        out = self.run_as(who, CHILD_CLIENT, str(self.paths.socket), json.dumps(calls), env=env)
+        result: list[dict[str, Any]] = json.loads(out)
+        return result
+
+    def run_as(self, who: str, code: str, *args: str, env: dict[str, str] | None = None) -> str:
+        account = self.accounts[who]
+        base_env = {
+            "PATH": "/usr/bin:/bin",
+            "HOME": account.home,
+            "PYTHONPATH": str(self.shared / "client"),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+        done = subprocess.run(
+            [SYSTEM_PYTHON, "-c", code, *args],
+            user=account.uid,
+            group=account.gid,
+            extra_groups=[],
+            env={**base_env, **(env or {})},
+            cwd="/",
+            capture_output=True,
+            timeout=CHILD_TIMEOUT_S,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr.decode(errors="replace")
+        return done.stdout.decode()
+
+
+@pytest.fixture
+def service(
+    accounts: dict[str, OsAccount], shared_dir: Path, tmp_path: Path
+) -> Iterator[RunningService]:
+    """The service as root on a fresh data folder, set up before start as a guardian would:
+    the child's profile (under 13), the guardian's (adult) and the guardian's PIN."""
+    case = Path(tempfile.mkdtemp(prefix="case-", dir=shared_dir))
+    os.chmod(case, 0o755)
+    paths = MachinePaths(root=case / "data", socket=case / "run" / "s.sock")
+    paths.prepare()
+    child_profile = add_profile(paths, accounts["child"].name, UNDER13_BIRTH_YEAR)
+    add_profile(paths, accounts["guardian"].name, None)
+    set_guardian_pin(paths)
+    entry = Quarantine(paths.quarantine).add_bytes(
+        b"put aside while nobody was logged in",
+        original_path=f"{accounts['child'].home}/Downloads/picture.jpg",
+        reason="sensitive",
+        surface="share_folders",
+        profile_id=child_profile.id,
+    )
+    decoy = case / "decoy"  # where environment variables point: machine mode never goes there
+    command = [sys.executable, "-m", "desktop_app", "service"]
+    command += ["--data-dir", str(paths.root), "--socket", str(paths.socket)]
+    decoy_env = {name: str(decoy / name) for name in ("SAFELENS_HOME", "SAFELENS_POLICY_DIR")}
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **decoy_env}
+    process = subprocess.Popen(command, env=env, cwd=REPO, stderr=subprocess.PIPE)
+    running = RunningService(paths, process, decoy, accounts, shared_dir, entry.id)
+    try:
+        _wait_until_answering(running)
+        yield running
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=30)
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        if process.stderr is not None:
+            process.stderr.close()
+        shutil.rmtree(case, ignore_errors=True)
+
+
+def _wait_until_answering(running: RunningService) -> None:
+    deadline = threading.Event()
+    for _ in range(int(START_TIMEOUT_S / 0.1)):
+        if running.process.poll() is not None:
+            error = running.process.stderr.read() if running.process.stderr else b""
+            pytest.fail(f"the service stopped at start: {error.decode(errors='replace')}")
+        if running.paths.socket.exists():
+            return
+        deadline.wait(0.1)
+    pytest.fail("the service did not open its socket")
+
+
+def test_the_child_is_told_they_are_protected_under_13(service: RunningService) -> None:
+    child = service.accounts["child"]
+    [me] = service.as_account("child", [("whoami", {})])
+    assert me["ok"] is True
+    assert (me["account"], me["uid"]) == (child.name, child.uid)
+    assert (me["protected"], me["age_band"], me["source"]) == (True, "under13", "profile")
+    [guardian] = service.as_account("guardian", [("whoami", {})])
+    assert (guardian["protected"], guardian["age_band"]) == (False, "adult")
+
+
+def test_the_child_cannot_stop_freeze_or_kill_the_service(service: RunningService) -> None:
+    code = (
+        "import json, os, sys\n"
+        "out = {}\n"
+        "for name in ('SIGTERM', 'SIGSTOP', 'SIGKILL', 'SIGINT', 'SIGHUP'):\n"
+        "    try:\n"
+        "        os.kill(int(sys.argv[1]), getattr(__import__('signal'), name))\n"
+        "        out[name] = 'delivered'\n"
+        "    except PermissionError:\n"
+        "        out[name] = 'PermissionError'\n"
+        "print(json.dumps(out))\n"
+    )
+    result = json.loads(service.run_as("child", code, str(service.process.pid)))
+    assert set(result.values()) == {"PermissionError"}, result
+    assert service.process.poll() is None
+    [hello] = service.as_account("child", [("hello", {})])
+    assert hello["mode"] == "machine"
+
+
+def test_the_child_can_neither_read_nor_change_the_services_data(
+    service: RunningService,
+) -> None:
+    entry = service.put_aside_for_child
+    service.as_account(
+        "child",
+        [
+            ("approve_file", {"pin": GUARDIAN_PIN, "sha256": "b" * 64}),
+            ("verify_pin", {"pin": "000000"}),  # an attempt state with a failure in it
+        ],
+    )
+    paths = service.paths
+    targets = {
+        "pin hash": paths.guardian / "guardian-pin.json",
+        "attempt state": paths.guardian / "guardian-attempts.json",
+        "settings": paths.settings / "settings.json",
+        "approvals": paths.approvals / "approvals.json",
+        "counts": paths.events / "events.sqlite3",
+        "quarantine entry": paths.quarantine / "entries" / f"{entry}.json",
+        "quarantined file": paths.quarantine / "files" / entry,
+    }
+    assert all(path.exists() for path in targets.values())
+    probe = (
+        "import json, os, sys\n"
+        "folders, files = json.loads(sys.argv[1]), json.loads(sys.argv[2])\n"
+        "out = {}\n"
+        "def attempt(label, action):\n"
+        "    try:\n"
+        "        action()\n"
+        "        out[label] = 'allowed'\n"
+        "    except PermissionError:\n"
+        "        out[label] = 'refused'\n"
+        "    except OSError as exc:\n"
+        "        out[label] = type(exc).__name__\n"
+        "for folder in folders:\n"
+        "    attempt('list ' + folder, lambda: os.listdir(folder))\n"
+        "    attempt('add to ' + folder, lambda: open(os.path.join(folder, 'x'), 'w').close())\n"
+        "for path in files:\n"
+        "    attempt('read ' + path, lambda: open(path, 'rb').read())\n"
+        "    attempt('write ' + path, lambda: open(path, 'ab').close())\n"
+        "    attempt('remove ' + path, lambda: os.remove(path))\n"
+        "    attempt('rename ' + path, lambda: os.rename(path, path + '.old'))\n"
+        "attempt('replace the socket', lambda: os.remove(sys.argv[3]))\n"
+        "attempt('add to the data root', lambda: os.mkdir(sys.argv[4] + '/mine'))\n"
+        "print(json.dumps(out))\n"
+    )
+    folders = [str(folder) for folder in paths.private_folders]
+    files = [str(path) for path in targets.values()]
+    out = service.run_as(
+        "child", probe, json.dumps(folders), json.dumps(files), str(paths.socket), str(paths.root)
+    )
+    result = json.loads(out)
+    assert len(result) == 2 * len(folders) + 4 * len(files) + 2
+    allowed = [label for label, outcome in result.items() if outcome != "refused"]
+    assert allowed == []
+    for folder in paths.private_folders:
+        info = os.lstat(folder)
+        assert (info.st_uid, stat.S_IMODE(info.st_mode)) == (0, 0o700)
+    assert stat.S_IMODE(os.lstat(targets["pin hash"]).st_mode) == 0o600
+
+
+def test_a_uid_or_user_in_the_message_changes_nothing(service: RunningService) -> None:
+    guardian = service.accounts["guardian"]
+    claims: list[dict[str, Any]] = [
+        {},
+        {"uid": 0},
+        {"uid": guardian.uid, "user": guardian.name},
+        {"account": guardian.name, "gid": 0},
+    ]
+    answers = service.as_account("child", [("whoami", claim) for claim in claims])
+    assert all(answer == answers[0] for answer in answers)
+    assert answers[0]["protected"] is True
+
+
+def test_environment_variables_in_the_childs_session_change_nothing(
+    service: RunningService, tmp_path: Path
+) -> None:
+    calls: list[tuple[str, dict[str, Any]]] = [
+        ("whoami", {}),
+        ("is_approved", {"sha256": "a" * 64}),
+        ("put_aside", {}),
+    ]
+    plain = service.as_account("child", calls)
+    elsewhere = str(service.decoy / "child")
+    hostile = {
+        "SAFELENS_HOME": elsewhere,
+        "SAFELENS_POLICY_DIR": elsewhere,
+        "HOME": elsewhere,
+        "USER": service.accounts["guardian"].name,
+        "LOGNAME": service.accounts["guardian"].name,
+        **{
+            name: elsewhere
+            for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
+        },
+    }
+    assert service.as_account("child", calls, env=hostile) == plain
+    assert plain[0]["protected"] is True
+    assert not service.decoy.exists()  # neither the service nor the child's client went there
+
+
+def test_wrong_pins_from_the_child_are_throttled_across_reconnects(
+    service: RunningService,
+) -> None:
+    left = []
+    for _ in range(5):  # a new process and a new connection each time
+        [reply] = service.as_account("child", [("verify_pin", {"pin": "000000"})])
+        assert reply["error"] == "wrong_pin"
+        left.append(reply["tries_left"])
+    assert left == [4, 3, 2, 1, 0]
+    [waiting] = service.as_account("child", [("verify_pin", {"pin": GUARDIAN_PIN})])
+    assert waiting["error"] == "wait" and waiting["seconds"] > 0
+    [from_guardian] = service.as_account("guardian", [("verify_pin", {"pin": GUARDIAN_PIN})])
+    assert from_guardian["error"] == "wait"  # one throttle for the machine's one PIN
+
+
+def test_the_guardians_pin_in_the_childs_session_approves_those_bytes_for_the_child(
+    service: RunningService,
+) -> None:
+    image = io.BytesIO()
+    testpattern.render(320, 240).save(image, format="PNG")
+    picture = hashlib.sha256(image.getvalue()).hexdigest()
+    other = hashlib.sha256(image.getvalue() + b"\0").hexdigest()
+    before, wrong = service.as_account(
+        "child",
+        [
+            ("is_approved", {"sha256": picture}),
+            ("approve_file", {"pin": "111111", "sha256": picture}),
+        ],
+    )
+    assert (before["approved"], wrong["error"]) == (False, "wrong_pin")
+    approve = ("approve_file", {"pin": GUARDIAN_PIN, "sha256": picture})
+    [approved] = service.as_account("child", [approve])
+    assert approved == {"v": 1, "ok": True, "approved": True}
+    after, different = service.as_account(
+        "child", [("is_approved", {"sha256": picture}), ("is_approved", {"sha256": other})]
+    )
+    assert (after["approved"], different["approved"]) == (True, False)
+    [for_guardian] = service.as_account("guardian", [("is_approved", {"sha256": picture})])
+    assert for_guardian["approved"] is False
+
+
+def test_sigterm_from_root_stops_the_service_cleanly(service: RunningService) -> None:
+    service.process.send_signal(signal.SIGTERM)
+    assert service.process.wait(timeout=30) == 0
+    assert not service.paths.socket.exists()
+    assert service.as_account("child", [("hello", {})]) == [{"ok": False, "error": "unavailable"}]
+    log = service.process.stderr.read().decode() if service.process.stderr else ""
+    assert "stopped after" in log
+    assert str(service.paths.root) not in log and GUARDIAN_PIN not in log
+
+
+def test_the_child_sees_what_was_put_aside_for_them_and_nothing_else(
+    service: RunningService,
+) -> None:
+    [mine] = service.as_account("child", [("put_aside", {})])
+    assert [item["id"] for item in mine["entries"]] == [service.put_aside_for_child]
+    assert mine["entries"][0]["surface"] == "share_folders"
+    assert "Downloads" not in json.dumps(mine) and "picture" not in json.dumps(mine)
+    [theirs] = service.as_account(
+        "guardian", [("put_aside", {"uid": service.accounts["child"].uid})]
+    )
+    assert theirs["entries"] == []
