@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_app.core.storage import StorageError
@@ -25,11 +26,14 @@ from desktop_app.policy.profiles import OsUser
 from desktop_app.safety.events import EventStoreError
 
 from . import protocol as p
+from .action_errors import ACTION_ERRORS, error_code
+from .actions import GuardianProof
 from .server import Peer
 from .stores import ServiceStores
 
 MAX_COUNT = 1000
 MAX_PUT_ASIDE = 500
+MAX_ID_CHARS = 128
 ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin"})
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 Reply = dict[str, Any]
@@ -63,6 +67,7 @@ class ServiceHandlers:
     def __init__(self, stores: ServiceStores) -> None:
         self._stores = stores
         self._pin_lock = threading.Lock()  # one PIN check at a time: the attempt count holds
+        self._actions = stores.actions()
         self._ops: dict[str, Callable[[Account, dict[str, Any]], Reply]] = {
             "hello": self.hello,
             "whoami": self.whoami,
@@ -71,9 +76,8 @@ class ServiceHandlers:
             "is_approved": self.is_approved,
             "record": self.record,
             "put_aside": self.put_aside,
-            # TODO(issue 11, lead): "restore" and "delete" {pin, id} go here, answered by
-            # service/actions.py's GuardianActions (part A) after _check_pin, for entries
-            # whose profile is the peer's key (or any, for a guardian proven by PIN).
+            "restore": self.restore,
+            "delete": self.delete,
         }
 
     def __call__(self, peer: Peer, request: dict[str, Any]) -> Reply:
@@ -152,6 +156,38 @@ class ServiceHandlers:
         ]
         return p.reply(entries=items)
 
+    def restore(self, account: Account, request: dict[str, Any]) -> Reply:
+        """The guardian (proven by PIN) puts a file back where it came from, approved for its
+        child so the next pass keeps it. Never to a folder the session names: the service
+        writes as root, and a session could name any folder."""
+
+        def put_back(proof: GuardianProof, entry_id: str) -> None:
+            _give_to_folder_owner(self._actions.restore(entry_id, proof))
+
+        return self._guardian_action(request, put_back)
+
+    def delete(self, account: Account, request: dict[str, Any]) -> Reply:
+        """The guardian (proven by PIN) deletes a quarantined file for good."""
+        return self._guardian_action(
+            request, lambda proof, entry: self._actions.delete(entry, proof)
+        )
+
+    def _guardian_action(
+        self, request: dict[str, Any], act: Callable[[GuardianProof, str], object]
+    ) -> Reply:
+        pin, entry_id = _text(request, "pin", MAX_SECRET_CHARS), _text(request, "id", MAX_ID_CHARS)
+        refused = self._check_pin(pin)
+        if refused is not None:
+            return refused
+        proof = self._actions.prove_administrator()  # the PIN was checked just above, once
+        try:
+            act(proof, entry_id)
+        except ACTION_ERRORS as exc:
+            return p.refusal(error_code(exc) or p.INTERNAL, str(exc))
+        finally:
+            self._actions.forget(proof)
+        return p.reply(done=True)
+
     # --- the guardian's PIN ---------------------------------------------------------------
 
     def _check_pin(self, pin: str) -> Reply | None:
@@ -167,6 +203,14 @@ class ServiceHandlers:
                 return p.refusal(p.NO_PIN, str(exc), status=exc.status)
             left = guardian.tries_left()
         return p.refusal(p.WRONG_PIN, "That PIN is not right.", tries_left=left)
+
+
+def _give_to_folder_owner(path: Path) -> None:
+    """A file the service (root) put back belongs to whoever owns its folder, as it did
+    before (a copy across disks would otherwise leave it root's, unreadable for the child)."""
+    folder = path.parent.stat()
+    if os.geteuid() == 0 and path.stat().st_uid != folder.st_uid:
+        os.chown(path, folder.st_uid, folder.st_gid, follow_symlinks=False)
 
 
 def _is_admin(peer: Peer) -> bool:

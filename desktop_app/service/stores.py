@@ -16,6 +16,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from desktop_app.policy.approvals import Approvals
+from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.effective import EffectivePolicy, resolve
 from desktop_app.policy.guardian import OWASP_COST, GuardianPin, ScryptCost
 from desktop_app.policy.managed import (
@@ -32,6 +33,7 @@ from desktop_app.policy.store import SettingsStore
 from desktop_app.safety.events import DB_NAME, EventCounts
 from desktop_app.surfaces.quarantine import Quarantine
 
+from .actions import GuardianActions
 from .paths import MachinePaths
 
 Clock = Callable[[], datetime]
@@ -66,6 +68,12 @@ class ServiceStores:
     def policy_for(self, user: OsUser, now: datetime | None = None) -> EffectivePolicy:
         """What applies to ``user`` now, read fresh (the guardian may have changed it)."""
         return resolve(self.settings.load(), machine_managed_policy(self.policy_dir), user, now)
+
+    def actions(self) -> GuardianActions:
+        """The guardian's actions over these stores, acting as the service (root)."""
+        managed = machine_managed_policy(self.policy_dir)
+        settings = GuardianSettings(self.settings, managed, OsUser(name="root", is_admin=True))
+        return GuardianActions(self.pin, self.approvals, self.quarantine, settings, self.events)
 
     def close(self) -> None:
         self.events.close()

@@ -198,7 +198,7 @@ def test_wrong_arguments_are_refused_without_counting_a_try(
     assert stores.pin.tries_left() == FREE_ATTEMPTS
 
 
-@pytest.mark.parametrize("op", ["", "restore", "__init__", "ask", None, 5, ["whoami"]])
+@pytest.mark.parametrize("op", ["", "restore_to", "__init__", "ask", None, 5, ["whoami"]])
 def test_unknown_ops_are_refused(stores: ServiceStores, op: Any) -> None:
     reply = ServiceHandlers(stores)(CHILD, {"v": 1, "op": op})
     assert refused(reply, p.UNKNOWN_OP)
@@ -245,3 +245,62 @@ def test_a_store_that_cannot_be_read_is_unavailable_not_a_crash(
     reply = ask(CHILD, "approve_file", pin=GUARDIAN_PIN, sha256=PICTURE)
     assert refused(reply, p.UNAVAILABLE)
     assert os.path.isdir(paths.approvals / "approvals.json")
+
+
+def _put_aside_in(folder: Path, stores: ServiceStores, profile_id: str) -> tuple[Path, str]:
+    folder.mkdir(parents=True, exist_ok=True)
+    photo = folder / "photo.jpg"
+    photo.write_bytes(b"bytes the guardian looks at and lets through")
+    entry = stores.quarantine.add(
+        photo, reason="sensitive", surface="share_folders", profile_id=profile_id
+    )
+    assert not photo.exists()
+    return photo, entry.id
+
+
+def test_restore_with_the_guardians_pin_puts_the_file_back_approved_for_its_child(
+    ask: Any, stores: ServiceStores, tmp_path: Path
+) -> None:
+    child_id = ask(CHILD, "whoami")["profile_id"]
+    photo, entry_id = _put_aside_in(tmp_path / "Downloads", stores, child_id)
+    reply = ask(CHILD, "restore", pin=GUARDIAN_PIN, id=entry_id)
+    assert reply == {"v": 1, "ok": True, "done": True}
+    assert photo.read_bytes() == b"bytes the guardian looks at and lets through"
+    digest = hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert ask(CHILD, "is_approved", sha256=digest)["approved"] is True  # the next pass keeps it
+    assert ask(SIBLING, "is_approved", sha256=digest)["approved"] is False
+    assert stores.quarantine.entries() == []
+
+
+def test_restore_and_delete_with_a_wrong_pin_change_nothing(
+    ask: Any, stores: ServiceStores, tmp_path: Path
+) -> None:
+    child_id = ask(CHILD, "whoami")["profile_id"]
+    photo, entry_id = _put_aside_in(tmp_path / "Downloads", stores, child_id)
+    assert refused(ask(CHILD, "restore", pin="000000", id=entry_id), p.WRONG_PIN)
+    assert refused(ask(CHILD, "delete", pin="000000", id=entry_id), p.WRONG_PIN)
+    assert not photo.exists()
+    assert [e.id for e in stores.quarantine.entries()] == [entry_id]
+
+
+def test_restore_never_takes_a_folder_from_the_session(
+    ask: Any, stores: ServiceStores, tmp_path: Path
+) -> None:
+    child_id = ask(CHILD, "whoami")["profile_id"]
+    photo, entry_id = _put_aside_in(tmp_path / "Downloads", stores, child_id)
+    elsewhere = tmp_path / "etc"
+    elsewhere.mkdir()
+    reply = ask(CHILD, "restore", pin=GUARDIAN_PIN, id=entry_id, to=str(elsewhere))
+    assert reply["ok"] is True
+    assert photo.exists() and list(elsewhere.iterdir()) == []
+
+
+def test_delete_with_the_pin_removes_the_file_for_good(
+    ask: Any, stores: ServiceStores, tmp_path: Path
+) -> None:
+    child_id = ask(CHILD, "whoami")["profile_id"]
+    photo, entry_id = _put_aside_in(tmp_path / "Downloads", stores, child_id)
+    assert ask(CHILD, "delete", pin=GUARDIAN_PIN, id=entry_id)["ok"] is True
+    assert stores.quarantine.entries() == [] and not photo.exists()
+    gone = ask(CHILD, "restore", pin=GUARDIAN_PIN, id=entry_id)
+    assert refused(gone, "entry_gone")
