@@ -1,0 +1,1 @@
+"""The per-machine service: owns data and quarantine, watches every protected account."""
