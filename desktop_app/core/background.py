@@ -18,6 +18,7 @@ import logging
 import os
 import platform
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -54,11 +55,16 @@ class BackgroundPriority:
     io: tuple[int, int] | None
 
 
-def enter_background() -> BackgroundPriority:
-    """Lower the calling thread's CPU and disk priority; a refusal is logged, never fatal."""
-    nice = _lower_cpu()
-    io = _lower_io()
-    return BackgroundPriority(nice, io)
+def enter_background(*, whole_process: bool = False) -> BackgroundPriority:
+    """Lower the calling thread's CPU and disk priority; a refusal is logged, never fatal.
+
+    ``whole_process``: every thread already running in this process too (a worker process
+    whose imports started thread pools, e.g. OpenBLAS's, before it could lower itself).
+    """
+    for tid in _other_threads() if whole_process else ():
+        _lower_cpu(tid)
+        _lower_io(tid)
+    return BackgroundPriority(_lower_cpu(), _lower_io())
 
 
 def io_priority(who: int = 0) -> tuple[int, int] | None:
@@ -72,27 +78,35 @@ def io_priority(who: int = 0) -> tuple[int, int] | None:
     return value >> IOPRIO_CLASS_SHIFT, value & ((1 << IOPRIO_CLASS_SHIFT) - 1)
 
 
-def _lower_cpu() -> int | None:
+def _other_threads() -> list[int]:
+    """This process's other threads (Linux: /proc/self/task); none where unknown."""
+    me = threading.get_native_id()
+    try:
+        return [int(tid) for tid in os.listdir("/proc/self/task") if int(tid) != me]
+    except OSError:
+        return []
+
+
+def _lower_cpu(who: int = 0) -> int | None:
     if not hasattr(os, "setpriority"):
         return _lower_windows()
     try:
-        current = os.getpriority(os.PRIO_PROCESS, 0)
-        if current < BACKGROUND_NICE:
-            os.setpriority(os.PRIO_PROCESS, 0, BACKGROUND_NICE)
-        return os.getpriority(os.PRIO_PROCESS, 0)
-    except OSError:
+        if os.getpriority(os.PRIO_PROCESS, who) < BACKGROUND_NICE:
+            os.setpriority(os.PRIO_PROCESS, who, BACKGROUND_NICE)
+        return os.getpriority(os.PRIO_PROCESS, who)
+    except OSError:  # e.g. a thread that ended meanwhile
         log.warning("background: the CPU priority could not be lowered")
         return None
 
 
-def _lower_io() -> tuple[int, int] | None:
+def _lower_io(who: int = 0) -> tuple[int, int] | None:
     call = _ioprio_calls()
     if call is None:
         return None
     io_class, level = BACKGROUND_IO
-    if call[0](IOPRIO_WHO_PROCESS, 0, (io_class << IOPRIO_CLASS_SHIFT) | level) != 0:
+    if call[0](IOPRIO_WHO_PROCESS, who, (io_class << IOPRIO_CLASS_SHIFT) | level) != 0:
         log.warning("background: the disk priority could not be lowered")
-    return io_priority()
+    return io_priority(who)
 
 
 def _ioprio_calls() -> tuple[Callable[..., int], Callable[..., int]] | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 import threading
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ import pytest
 
 from desktop_app import SensitivityAnalyzer
 from desktop_app.analysis import testpattern
+from desktop_app.core.background import BACKGROUND_IO, BACKGROUND_NICE, io_priority
 from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.managed import ManagedPolicy
 from desktop_app.policy.store import StoreState
@@ -63,6 +65,7 @@ class Family:
         self.put_aside: list[tuple[ProtectedAccount, QuarantineEntry]] = []
         self.noticed = threading.Event()
         self.unreadable = False
+        self.priority: tuple[int, tuple[int, int] | None] | None = None
 
     def accounts(self) -> Sequence[ProtectedAccount]:
         if self.unreadable:
@@ -70,6 +73,7 @@ class Family:
         return protected_accounts(self.state, ManagedPolicy(), NOW, lookup=self.os)
 
     def notice(self, account: ProtectedAccount, entry: QuarantineEntry) -> None:
+        self.priority = (os.getpriority(os.PRIO_PROCESS, 0), io_priority())  # this thread's
         self.put_aside.append((account, entry))
         self.noticed.set()
 
@@ -193,6 +197,17 @@ def test_a_watch_that_cannot_start_is_that_accounts_outcome_only(
         machine.stop()
     assert not pattern.exists()
     assert [a.profile_id for a, _ in family.put_aside] == [family.ben.id]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread priority: Linux")
+def test_the_watch_threads_walk_hash_and_move_at_background_priority(
+    family: Family, machine: MachineWatch
+) -> None:
+    testpattern.write_image(family.ben_home / "Downloads" / "pattern.png")
+    machine.start()
+    assert family.noticed.wait(WAIT_S), "nothing was put aside"
+    assert family.priority == (BACKGROUND_NICE, BACKGROUND_IO)
+    assert os.getpriority(os.PRIO_PROCESS, 0) < BACKGROUND_NICE  # the caller's thread is not
 
 
 def test_outcomes_say_which_account_could_not_be_watched(
