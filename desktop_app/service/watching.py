@@ -154,6 +154,13 @@ class MachineWatch:
         return [_outcome(watched) for watched in watches]
 
     @property
+    def pending(self) -> int:
+        """Files still arriving or being checked, all accounts together (health, benchmarks)."""
+        with self._lock:
+            watches = [w.watch for w in self._watches.values() if w.watch is not None]
+        return sum(watch.pending for watch in watches)
+
+    @property
     def failure(self) -> AnalyzerUnavailable | None:
         """Set when the checker became unavailable (models missing or altered)."""
         with self._lock:

@@ -247,6 +247,7 @@ def test_reload_picks_up_a_new_child_and_drops_a_removed_one(
     machine.run_once()
 
     assert [a.profile_id for a in machine.accounts] == [family.ana.id, family.ben.id]
+    assert machine.pending == 0  # run_once waited for every file of both accounts
     assert not pattern.exists()
     assert [e.profile_id for e in family.quarantine.entries()] == [family.ben.id]
 
