@@ -18,6 +18,9 @@ from .verdict import Analysis, AnalysisOptions, AnalysisPolicy, Kind, Status, St
 ImageSource = str | os.PathLike[str] | bytes | bytearray | Image.Image
 IMAGE_TIMEOUT_S = 20.0
 VIDEO_EXTRA_TIMEOUT_S = 20.0
+# Background workers get little CPU while the computer is busy; a check that only waited
+# for its turn must not be answered "timeout" (which hides a child's ordinary file).
+BACKGROUND_PATIENCE = 3.0
 
 
 class SensitivityAnalyzer:
@@ -30,6 +33,9 @@ class SensitivityAnalyzer:
     ``policy`` follows Apple's analysis policy: ``disabled`` checks nothing,
     ``simple`` answers yes/no with a score, ``descriptive`` adds regions.
     ``test_pattern`` makes the admin test pattern count as sensitive.
+    ``background`` runs the workers at background CPU and disk priority (bulk scans of
+    the per-machine service; `core.background`), with time limits ``BACKGROUND_PATIENCE``
+    times longer; interactive checks belong to an analyzer without it.
     Results never raise for bad files: they carry a status and a reason.
     """
 
@@ -43,6 +49,7 @@ class SensitivityAnalyzer:
         workers: int | None = None,
         image_timeout_s: float = IMAGE_TIMEOUT_S,
         video_budget_s: float = 8.0,
+        background: bool = False,
     ) -> None:
         self.options = AnalysisOptions(
             strictness=Strictness(strictness),
@@ -51,9 +58,16 @@ class SensitivityAnalyzer:
             video_budget_s=video_budget_s,
         )
         self.image_timeout_s = image_timeout_s
+        self.background = background
+        self._patience = BACKGROUND_PATIENCE if background else 1.0
         self._pool: WorkerPool | None = None
         if self.options.policy is not AnalysisPolicy.DISABLED:
-            self._pool = WorkerPool(manifest=manifest, workers=workers)
+            self._pool = WorkerPool(manifest=manifest, workers=workers, background=background)
+
+    @property
+    def worker_pids(self) -> list[int]:
+        """The worker processes running now (none before the first has started)."""
+        return self._pool.pids if self._pool is not None else []
 
     # -- futures (for the GUI and bulk scans) ---------------------------------------
     def submit_image(
@@ -115,7 +129,7 @@ class SensitivityAnalyzer:
             return done
         priority = INTERACTIVE if interactive else BULK
         options = replace(self.options, thumbnail_px=thumbnail_px) if thumbnail_px else self.options
-        return self._pool.submit(source, options, timeout_s, priority, kind)
+        return self._pool.submit(source, options, timeout_s * self._patience, priority, kind)
 
     def close(self) -> None:
         """Stop the worker processes (pending checks finish first)."""

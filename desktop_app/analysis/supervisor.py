@@ -88,7 +88,13 @@ class _Slot:
         self._scratch = tempfile.mkdtemp(prefix="safelens-worker-")  # mode 0700
         process = context.Process(
             target=worker_main,
-            args=(child, self._pool.manifest, self._pool.threads_per_worker, self._scratch),
+            args=(
+                child,
+                self._pool.manifest,
+                self._pool.threads_per_worker,
+                self._scratch,
+                self._pool.background,
+            ),
             name="safelens-worker",
             daemon=True,
         )
@@ -227,6 +233,11 @@ class _Slot:
     def join(self, timeout: float) -> None:
         self._thread.join(timeout)
 
+    @property
+    def pid(self) -> int | None:
+        process = self._process
+        return process.pid if process is not None and process.is_alive() else None
+
 
 def _failure(job: _Job, status: Status, elapsed: float, reason: str) -> Analysis:
     return Analysis(
@@ -246,8 +257,10 @@ class WorkerPool:
         manifest: Path | None = None,
         workers: int | None = None,
         threads_per_worker: int | None = None,
+        background: bool = False,
     ) -> None:
         cpus = os.cpu_count() or 1
+        self.background = background
         self.workers = max(1, workers or min(2, cpus))
         self.threads_per_worker = threads_per_worker or max(1, cpus // self.workers)
         self.manifest = str(manifest) if manifest else None
@@ -273,6 +286,11 @@ class WorkerPool:
         job = _Job(priority, sequence, source, options, timeout_s, future, kind_hint)
         self._queue.put((priority, sequence, job))
         return future
+
+    @property
+    def pids(self) -> list[int]:
+        """The worker processes running now (for health views, tests and benchmarks)."""
+        return [pid for slot in self._slots if (pid := slot.pid) is not None]
 
     def next_job(self) -> _Job | None:
         return self._queue.get()[2]

@@ -15,6 +15,8 @@ from functools import partial
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from desktop_app.core.background import enter_background
+
 from .checking import check, prefetched
 from .decode import prepare_decoders
 from .formats import HEAD_BYTES
@@ -27,13 +29,21 @@ MEMORY_LIMIT_BYTES = 6 * 1024**3
 
 
 def worker_main(
-    conn: Connection, manifest: str | None, threads: int, scratch: str | None = None
+    conn: Connection,
+    manifest: str | None,
+    threads: int,
+    scratch: str | None = None,
+    background: bool = False,
 ) -> None:
     """Entry point of the worker process (multiprocessing 'spawn' target).
 
     ``scratch``: a private folder the supervisor made (and removes) for videos found
-    inside archives, which FFmpeg must read as files.
+    inside archives, which FFmpeg must read as files. ``background``: this worker serves
+    bulk scans only, at background CPU and disk priority: the threads its imports started
+    are lowered with it, and onnxruntime's, started later, inherit it.
     """
+    if background:
+        enter_background(whole_process=True)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
     faulthandler.enable()  # a native crash leaves a stack trace on stderr (no file content)
     _limit_resources()

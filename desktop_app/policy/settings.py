@@ -180,9 +180,13 @@ class Setting:
         return TITLES.get(self.key) or self.key.rsplit(".", 1)[-1].replace("_", " ").capitalize()
 
 
-def default_incoming_folders() -> list[str]:
-    """Where files from other devices land on this OS (Downloads, nearby-share, SafeLens Inbox)."""
-    home = Path.home()
+def default_incoming_folders(home: Path | None = None) -> list[str]:
+    """Where files from other devices land on this OS (Downloads, nearby-share, SafeLens Inbox).
+
+    ``home``: the account's home folder (the per-machine service resolves every protected
+    account's folders, and its own home is not theirs); this process's home by default.
+    """
+    home = home if home is not None else Path.home()
     folders = [home / "Downloads", home / "SafeLens Inbox"]
     if sys.platform.startswith("win"):
         folders.append(home / "Downloads" / "Nearby Share")

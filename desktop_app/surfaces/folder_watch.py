@@ -13,9 +13,11 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import AnalyzerUnavailable
+from desktop_app.core.background import enter_background
 from desktop_app.core.sinks import CountRecorder
 from desktop_app.policy.settings import AgeBand
 
@@ -46,13 +48,23 @@ class ShareFolderWatch:
         counts: CountRecorder | None = None,
         approvals: ApprovalBook | None = None,
         index: FolderIndex | None = None,
+        index_path: Path | None = None,
         on_event: EventCallback | None = None,
         timing: WatchTiming | None = None,
+        background: bool = False,
     ) -> None:
+        """``index_path``: where this watch keeps its index (default: the account's own).
+
+        ``background``: the watch thread (walking, hashing, moving) runs at background CPU
+        and disk priority (`core.background`), as the per-machine service's first scans do.
+        """
+        self.background = background
         self.timing = timing or WatchTiming()
         options = analyzer.options
         checked_with = f"{options.strictness}|{options.test_pattern}|{band}"
-        self.index = index if index is not None else FolderIndex(checked_with=checked_with)
+        if index is None:
+            index = FolderIndex(index_path, checked_with=checked_with)
+        self.index = index
         self.handling = Handling(
             quarantine,
             self.index,
@@ -146,6 +158,8 @@ class ShareFolderWatch:
 
     # -- the loop -------------------------------------------------------------------
     def _run(self) -> None:
+        if self.background:
+            enter_background()
         while not self._stopping.is_set():
             self._pass(time.monotonic())
             busy = bool(self._arrivals.arriving or self._arrivals.queued)

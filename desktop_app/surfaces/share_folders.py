@@ -16,7 +16,8 @@ from typing import Any, Protocol
 
 from desktop_app.analysis.verdict import Analysis, Status
 from desktop_app.core.vocabulary import Surface
-from desktop_app.policy.settings import AgeBand
+from desktop_app.policy.effective import EffectivePolicy, Source
+from desktop_app.policy.settings import AgeBand, default_incoming_folders
 
 from .folder_index import Verdict
 
@@ -98,21 +99,48 @@ def hides_for(band: AgeBand | None, verdict: Verdict) -> bool:
     return band is not None and band.is_child and verdict in (Verdict.SENSITIVE, Verdict.UNCHECKED)
 
 
-def folders_from_policy(policy: Any) -> list[ShareFolder]:
-    """The share folders the effective policy names; none when the surface is turned off."""
+def folders_from_policy(policy: Any, home: Path | None = None) -> list[ShareFolder]:
+    """The share folders the effective policy names; none when the surface is turned off.
+
+    ``home``: the watched account's home folder, when it is not this process's (the
+    per-machine service): ``~`` and the default incoming folders are that account's.
+    """
     if not policy["surfaces.share_folders"]:
         return []
     incoming = policy["share_folders.incoming"] or []
+    if home is not None and _is_default(policy, "share_folders.incoming"):
+        incoming = default_incoming_folders(home)
     outgoing = policy["share_folders.outgoing"] or []
-    return folders_from_paths(incoming, outgoing)
+    return folders_from_paths(incoming, outgoing, home=home)
+
+
+def _is_default(policy: Any, key: str) -> bool:
+    """Whether nobody set ``key`` (an EffectivePolicy knows; a plain mapping does not)."""
+    return isinstance(policy, EffectivePolicy) and policy.values[key].source is Source.DEFAULT
 
 
 def folders_from_paths(
-    incoming: Iterable[str | Path], outgoing: Iterable[str | Path] = ()
+    incoming: Iterable[str | Path],
+    outgoing: Iterable[str | Path] = (),
+    *,
+    home: Path | None = None,
 ) -> list[ShareFolder]:
-    """Absolute, de-duplicated folders; a folder named as outgoing is outgoing."""
+    """Absolute, de-duplicated folders; a folder named as outgoing is outgoing.
+
+    With ``home``, ``~`` and relative paths are taken in that home, not this process's.
+    """
     found: dict[Path, Direction] = {}
     for direction, paths in ((Direction.INCOMING, incoming), (Direction.OUTGOING, outgoing)):
         for raw in paths:
-            found[Path(raw).expanduser().absolute()] = direction
+            found[_absolute(Path(raw), home)] = direction
     return [ShareFolder(path, direction) for path, direction in found.items()]
+
+
+def _absolute(path: Path, home: Path | None) -> Path:
+    if home is None:
+        return path.expanduser().absolute()
+    if path.parts and path.parts[0] == "~":
+        path = home.joinpath(*path.parts[1:])
+    elif not path.is_absolute() and not str(path).startswith("~"):
+        path = home / path
+    return path.expanduser().absolute()
