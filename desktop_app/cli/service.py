@@ -16,6 +16,7 @@ from pathlib import Path
 from desktop_app.core.storage import StorageError
 from desktop_app.service.daemon import run_service
 from desktop_app.service.paths import DEFAULT_ROOT, DEFAULT_SOCKET, MachinePaths, UnsafeFolder
+from desktop_app.service.protection import watch_every_account
 from desktop_app.service.server import ServiceAlreadyRunning
 
 EXIT_DONE, EXIT_CANNOT_RUN = 0, 1
@@ -48,7 +49,7 @@ def _service(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     paths = MachinePaths(root=args.data_dir.absolute(), socket=args.socket.absolute())
     try:
-        return run_service(paths)
+        return run_service(paths, watch=watch_every_account)
     except (UnsafeFolder, ServiceAlreadyRunning) as exc:
         print(f"safelens service: {exc}", file=sys.stderr)
     except (OSError, StorageError) as exc:

@@ -56,9 +56,9 @@ def run_service(
 ) -> int:
     """Serve until SIGTERM/SIGINT (or ``stop_event``); 0 after a clean stop.
 
-    TODO(issue 11, lead): pass ``watch`` = part W's MachineWatch (service/watching.py),
-    built on ``stores.quarantine`` and a SensitivityAnalyzer from ``analyzer_options``
-    (a first scan at background priority), so every protected account is watched.
+    ``watch`` watches every protected account while the service runs
+    (``service/protection.py``; ``safelens service`` passes it). Without it the service
+    only answers sessions (its own tests).
     """
     stop = stop_event or threading.Event()
     options = analyzer_options or AnalyzerOptions()

@@ -55,8 +55,20 @@ class MachinePaths:
         return self.root / "quarantine"
 
     @property
+    def watching(self) -> Path:
+        """Each watched account's folder index (never in the child's own home)."""
+        return self.root / "watching"
+
+    @property
     def private_folders(self) -> tuple[Path, ...]:
-        return (self.settings, self.guardian, self.approvals, self.events, self.quarantine)
+        return (
+            self.settings,
+            self.guardian,
+            self.approvals,
+            self.events,
+            self.quarantine,
+            self.watching,
+        )
 
     def prepare(self) -> None:
         """Make the folders (root 0755, the private ones 0700, the socket's 0755), all ours.

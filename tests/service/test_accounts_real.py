@@ -32,16 +32,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from desktop_app.analysis import testpattern
+from desktop_app.policy.editor import GuardianSettings
+from desktop_app.policy.managed import ManagedPolicy
+from desktop_app.policy.profiles import OsUser
+from desktop_app.policy.store import SettingsStore
 from desktop_app.service.paths import MachinePaths
 from desktop_app.surfaces.quarantine import Quarantine
 from tests.helpers.service import GUARDIAN_PIN, UNDER13_BIRTH_YEAR, add_profile, set_guardian_pin
+
+# Real accounts and a real service with its models, per test.
+pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
 SYSTEM_PYTHON = "/usr/bin/python3"
 START_TIMEOUT_S = 60.0
 CHILD_TIMEOUT_S = 120.0
+WATCH_TIMEOUT_S = 180.0
 
 # Run as the child: each argument is one call [op, {args}], each on its own connection;
 # prints one JSON result per call. Standard library + the copied client only.
@@ -181,6 +190,7 @@ def service(
     child_profile = add_profile(paths, accounts["child"].name, UNDER13_BIRTH_YEAR)
     add_profile(paths, accounts["guardian"].name, None)
     set_guardian_pin(paths)
+    _turn_on_test_mode(paths)
     entry = Quarantine(paths.quarantine).add_bytes(
         b"put aside while nobody was logged in",
         original_path=f"{accounts['child'].home}/Downloads/picture.jpg",
@@ -209,6 +219,12 @@ def service(
         if process.stderr is not None:
             process.stderr.close()
         shutil.rmtree(case, ignore_errors=True)
+
+
+def _turn_on_test_mode(paths: MachinePaths) -> None:
+    """The admin test pattern counts as sensitive (as a guardian turns it on to try SafeLens)."""
+    editor = GuardianSettings(SettingsStore(paths.settings), ManagedPolicy(), OsUser("root", True))
+    editor.set_value("test_pattern", True)
 
 
 def _wait_until_answering(running: RunningService) -> None:
@@ -414,3 +430,49 @@ def test_the_child_sees_what_was_put_aside_for_them_and_nothing_else(
         "guardian", [("put_aside", {"uid": service.accounts["child"].uid})]
     )
     assert theirs["entries"] == []
+
+
+# As the child: copy a file into their own Downloads (made if missing), then list it.
+CHILD_COPIES = """
+import os, shutil, sys
+downloads = os.path.join(os.environ["HOME"], "Downloads")
+os.makedirs(downloads, exist_ok=True)
+for source in sys.argv[1:]:
+    shutil.copy(source, downloads)
+print("\\n".join(sorted(os.listdir(downloads))))
+"""
+
+
+def test_a_picture_arriving_in_the_childs_downloads_is_put_aside_with_no_session_running(
+    service: RunningService,
+) -> None:
+    """Nothing of SafeLens runs in the child's session: the service alone protects them."""
+    child = service.accounts["child"]
+    handout = Path(tempfile.mkdtemp(prefix="handout-", dir=service.shared))
+    os.chmod(handout, 0o755)
+    pattern, photo = handout / "pattern.png", handout / "holiday.png"
+    testpattern.write_image(pattern, 320, 240)
+    Image.new("RGB", (320, 240), (90, 140, 200)).save(photo)  # an ordinary picture
+    for made in (pattern, photo):
+        os.chmod(made, 0o644)
+    listed = service.run_as("child", CHILD_COPIES, str(pattern), str(photo)).split()
+    assert listed == ["holiday.png", "pattern.png"]
+    downloads = Path(child.home) / "Downloads"
+    entries: list[dict[str, Any]] = []
+    for _ in range(int(WATCH_TIMEOUT_S / 0.5)):
+        [answer] = service.as_account("child", [("put_aside", {})])
+        entries = [e for e in answer["entries"] if e["id"] != service.put_aside_for_child]
+        if entries and not (downloads / "pattern.png").exists():
+            break
+        threading.Event().wait(0.5)
+    assert not (downloads / "pattern.png").exists()
+    assert [(e["surface"], e["reason"]) for e in entries] == [("share_folders", "sensitive")]
+    assert (downloads / "holiday.png").exists()  # the ordinary picture stays
+    assert (downloads / "holiday.png").stat().st_uid == child.uid
+    # And it is not the child's to take back: the quarantine folder is closed to them.
+    code = (
+        "import os, sys\n"
+        "try:\n    os.listdir(sys.argv[1]); print('listed')\n"
+        "except PermissionError:\n    print('refused')\n"
+    )
+    assert service.run_as("child", code, str(service.paths.quarantine)).strip() == "refused"

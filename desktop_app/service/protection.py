@@ -1,0 +1,86 @@
+"""The service's watch over every protected account, plugged into ``run_service``.
+
+One background-priority analyzer checks the share folders of every child profile whose
+account exists, whether or not that child is logged in; the watch follows the guardian's
+settings (read again when the settings file changes) and keeps its indexes in the
+service's own folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+from desktop_app.analysis.analyzer import SensitivityAnalyzer
+from desktop_app.policy.profiles import OsUser
+
+from .accounts import ProtectedAccount, protected_accounts
+from .daemon import AnalyzerOptions
+from .stores import ServiceStores, machine_managed_policy
+from .watching import MachineWatch
+
+log = logging.getLogger(__name__)
+SETTINGS_LOOK_S = 2.0
+SERVICE_USER = OsUser(name="root", is_admin=True)
+
+
+@contextlib.contextmanager
+def watch_every_account(stores: ServiceStores, options: AnalyzerOptions) -> Iterator[MachineWatch]:
+    """Watch while the context is open; stop every watch and the analyzer after."""
+    machine = stores.policy_for(SERVICE_USER)
+    test_pattern = (
+        bool(machine["test_pattern"]) if options.test_pattern is None else options.test_pattern
+    )
+    with SensitivityAnalyzer(
+        machine["strictness"],
+        test_pattern=test_pattern,
+        workers=options.workers,
+        background=True,
+    ) as analyzer:
+        watch = MachineWatch(
+            analyzer,
+            stores.quarantine,
+            accounts=lambda: _accounts(stores),
+            index_folder=stores.paths.watching,
+            counts=stores.events,
+            approvals=stores.approvals,
+        )
+        done = threading.Event()
+        follower = threading.Thread(
+            target=_follow_settings, args=(stores, watch, done), name="settings-follower"
+        )
+        watch.start()
+        follower.start()
+        log.info("service: watching %d protected account(s)", len(watch.outcomes()))
+        try:
+            yield watch
+        finally:
+            done.set()
+            follower.join()
+            watch.stop()
+
+
+def _accounts(stores: ServiceStores) -> list[ProtectedAccount]:
+    managed = machine_managed_policy(stores.policy_dir)
+    return protected_accounts(stores.settings.load(), managed, datetime.now(UTC))
+
+
+def _follow_settings(stores: ServiceStores, watch: MachineWatch, done: threading.Event) -> None:
+    """A profile added, removed or changed by the guardian is watched within seconds."""
+    seen = _stamp(stores)
+    while not done.wait(SETTINGS_LOOK_S):
+        now = _stamp(stores)
+        if now != seen:
+            seen = now
+            watch.reload()
+
+
+def _stamp(stores: ServiceStores) -> tuple[int, int] | None:
+    try:
+        status = stores.settings.path.stat()
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size)
