@@ -8,20 +8,9 @@ from pathlib import Path
 
 import pytest
 
-UNIT = Path(__file__).resolve().parents[2] / "packaging" / "linux" / "safelens.service"
+from tests.helpers.systemd_unit import UNIT, directives
+
 EXEC = "/opt/safelens/bin/safelens"
-
-
-def directives() -> dict[str, list[str]]:
-    """Each key's values in order (systemd allows a key more than once)."""
-    found: dict[str, list[str]] = {}
-    for raw in UNIT.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if not line or line.startswith(("#", ";", "[")):
-            continue
-        key, _, value = line.partition("=")
-        found.setdefault(key.strip(), []).append(value.strip())
-    return found
 
 
 def test_the_unit_runs_the_service_and_restarts_it() -> None:
