@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from . import check, contacts, policy, quarantine, service, watch
+from . import check, contacts, doctor, policy, quarantine, service, watch
 
 EXIT_USAGE = 2
 
@@ -20,6 +20,7 @@ def build_parser(version: str) -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check.add_parsers(commands)
     contacts.add_parsers(commands)
+    doctor.add_parsers(commands)
     policy.add_parsers(commands)
     quarantine.add_parsers(commands)
     service.add_parsers(commands)

@@ -18,6 +18,8 @@ from desktop_app.surfaces.quarantine import Quarantine, QuarantineError, default
 
 from .findings import Finding
 
+START_AGENT = "start `safelens agent` in this account (or log out and in again): it starts at login"
+
 
 def agent_findings(policy: EffectivePolicy, now: float | None = None) -> list[Finding]:
     """For a protected account: does the agent start at login, and is it alive?"""
@@ -34,9 +36,10 @@ def agent_findings(policy: EffectivePolicy, now: float | None = None) -> list[Fi
             Finding(
                 "agent",
                 present,
-                f"starts at login ({entry.location})"
+                f"starts at login ({entry.location})" if present else "does not start at login yet",
+                ""
                 if present
-                else "does not start at login yet: run `safelens agent` once, or install the "
+                else "run `safelens agent` once in this account, or install the "
                 "system-wide autostart entry",
             )
         )
@@ -49,15 +52,19 @@ def _alive(beat: Heartbeat, now: float) -> Finding:
     try:
         state = beat.read()
     except HeartbeatDamaged:
-        return Finding("agent", False, "its heartbeat file is damaged")
+        return Finding("agent", False, "its heartbeat file is damaged", START_AGENT)
     if state is None:
-        return Finding("agent", False, "has never run for this account")
+        return Finding("agent", False, "has never run for this account", START_AGENT)
     last, clean = state.last_beat, state.clean_stop
     minutes = max(0, int((now - last) // 60))
     if clean:
-        return Finding("agent", False, f"was quit {minutes} min ago and is not running")
+        return Finding(
+            "agent", False, f"was quit {minutes} min ago and is not running", START_AGENT
+        )
     if now - last > HEARTBEAT_INTERVAL_S * LATE_FACTOR:
-        return Finding("agent", False, f"not running: last sign of life {minutes} min ago")
+        return Finding(
+            "agent", False, f"not running: last sign of life {minutes} min ago", START_AGENT
+        )
     return Finding("agent", True, "running (heartbeat within the last few minutes)")
 
 
@@ -74,6 +81,9 @@ def quarantine_findings(root: Path | None = None) -> list[Finding]:
             f"folder is private ({oct(mode)})"
             if mode & 0o077 == 0
             else f"folder can be read by others ({oct(mode)}): it should be 0o700",
+            ""
+            if mode & 0o077 == 0
+            else f"chmod 700 '{folder}'  (as its owner or an administrator)",
         )
     ]
     try:
@@ -81,7 +91,16 @@ def quarantine_findings(root: Path | None = None) -> list[Finding]:
         repaired = quarantine.recover()
         entries = quarantine.entries()
     except (OSError, QuarantineError) as exc:
-        return [*found, Finding("quarantine", False, f"cannot be opened: {type(exc).__name__}")]
+        return [
+            *found,
+            Finding(
+                "quarantine",
+                False,
+                f"cannot be opened: {type(exc).__name__}",
+                f"make '{folder}' readable and writable by this account only (owner this "
+                "account, mode 0700), then run `safelens doctor` again",
+            ),
+        ]
     found.append(Finding("quarantine", True, f"{len(entries)} file(s) waiting for a guardian"))
     if repaired:
         found.append(Finding("quarantine", True, f"finished {repaired} interrupted move(s)"))

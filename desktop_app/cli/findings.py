@@ -1,4 +1,4 @@
-"""One line of `safelens doctor`: an area, whether it is fine, and what was found."""
+"""One line of `safelens doctor`: an area, whether it is fine, what was found, and the fix."""
 
 from __future__ import annotations
 
@@ -7,6 +7,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Finding:
+    """``fix`` says what to do: every BAD line has one; an ok line may carry advice."""
+
     area: str
     ok: bool
     detail: str
+    fix: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.ok and not self.fix:
+            raise ValueError(f"a BAD doctor line needs a fix ({self.area})")

@@ -18,6 +18,7 @@ from types import FrameType
 from desktop_app.policy.managed import LINUX_POLICY_DIR
 
 from .handlers import ServiceHandlers
+from .health import WatchStatus
 from .paths import MachinePaths
 from .server import ServiceServer
 from .stores import ServiceStores, open_stores
@@ -36,8 +37,10 @@ class AnalyzerOptions:
 
 
 # Plugs the machine-wide watch in: given the stores and the analyzer options, a context that
-# watches every protected account while the service runs.
-WatchFactory = Callable[[ServiceStores, AnalyzerOptions], AbstractContextManager[object]]
+# watches every protected account while the service runs, and yields what `status` reports.
+WatchFactory = Callable[
+    [ServiceStores, AnalyzerOptions], AbstractContextManager[WatchStatus | None]
+]
 
 
 @contextlib.contextmanager
@@ -64,11 +67,13 @@ def run_service(
     options = analyzer_options or AnalyzerOptions()
     paths.prepare()
     stores = open_stores(paths, policy_dir=policy_dir)
-    server = ServiceServer(paths.socket, ServiceHandlers(stores))
+    handlers = ServiceHandlers(stores)
+    server = ServiceServer(paths.socket, handlers)
     restore_signals = _stop_on_signals(stop) if handle_signals else None
     try:
         server.start()
-        with (watch or _no_watch)(stores, options):
+        with (watch or _no_watch)(stores, options) as watching:
+            handlers.show_watch(watching)  # the guardian's `status` reports it from now on
             log.info("service: started (protocol on a local socket only)")
             while not stop.wait(WAKE_S):  # wakes now and then, so signals are seen promptly
                 pass

@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -28,6 +29,7 @@ from desktop_app.safety.events import EventStoreError
 from . import protocol as p
 from .action_errors import ACTION_ERRORS, error_code
 from .actions import GuardianProof
+from .health import WatchStatus, machine_health
 from .server import Peer
 from .stores import ServiceStores
 
@@ -51,6 +53,7 @@ class Account:
     uid: int
     name: str
     profile: EffectiveProfile
+    is_admin: bool = False  # root or an administrators' group, from the account database
 
     @property
     def key(self) -> str | None:
@@ -64,8 +67,11 @@ class Account:
 class ServiceHandlers:
     """The ops a session may ask for (see docs/service-protocol.md)."""
 
-    def __init__(self, stores: ServiceStores) -> None:
+    def __init__(self, stores: ServiceStores, *, started_at: datetime | None = None) -> None:
         self._stores = stores
+        self._started_at = started_at or datetime.now(UTC)
+        self._watch: WatchStatus | None = None
+        self._watch_handed_over = False
         self._pin_lock = threading.Lock()  # one PIN check at a time: the attempt count holds
         self._actions = stores.actions()
         self._ops: dict[str, Callable[[Account, dict[str, Any]], Reply]] = {
@@ -78,7 +84,12 @@ class ServiceHandlers:
             "put_aside": self.put_aside,
             "restore": self.restore,
             "delete": self.delete,
+            "status": self.status,
         }
+
+    def show_watch(self, watch: WatchStatus | None) -> None:
+        """The running watch, for ``status`` (None: the service runs without one)."""
+        self._watch, self._watch_handed_over = watch, True
 
     def __call__(self, peer: Peer, request: dict[str, Any]) -> Reply:
         op = request.get("op")
@@ -96,7 +107,7 @@ class ServiceHandlers:
         """Who asks, from the kernel's uid only, and how that account is protected."""
         name = peer.name if peer.name is not None else f"uid-{peer.uid}"
         user = OsUser(name=name, is_admin=_is_admin(peer))
-        return Account(peer.uid, name, self._stores.policy_for(user).profile)
+        return Account(peer.uid, name, self._stores.policy_for(user).profile, user.is_admin)
 
     # --- the ops --------------------------------------------------------------------------
 
@@ -170,6 +181,28 @@ class ServiceHandlers:
         """The guardian (proven by PIN) deletes a quarantined file for good."""
         return self._guardian_action(
             request, lambda proof, entry: self._actions.delete(entry, proof)
+        )
+
+    def status(self, account: Account, request: dict[str, Any]) -> Reply:
+        """Every protected account's health, for an administrator or the guardian's PIN."""
+        if not account.is_admin:
+            pin = request.get("pin")
+            if pin is None:
+                return p.refusal(
+                    p.FORBIDDEN,
+                    "Only an administrator of this computer, or the guardian with the PIN, "
+                    "may see every account's protection.",
+                )
+            refused = self._check_pin(_text(request, "pin", MAX_SECRET_CHARS))
+            if refused is not None:
+                return refused
+        return p.reply(
+            **machine_health(
+                self._stores,
+                self._watch,
+                started_at=self._started_at,
+                watch_started=self._watch_handed_over,
+            )
         )
 
     def _guardian_action(

@@ -342,6 +342,18 @@ def test_a_uid_or_user_in_the_message_changes_nothing(service: RunningService) -
     assert answers[0]["protected"] is True
 
 
+def test_every_accounts_health_is_not_the_childs_to_see_but_the_guardians_pin_opens_it(
+    service: RunningService,
+) -> None:
+    claims: list[dict[str, Any]] = [{}, {"uid": 0}, {"user": "root", "admin": True}]
+    for answer in service.as_account("child", [("status", claim) for claim in claims]):
+        assert answer == {"ok": False, "error": "forbidden"}
+    [with_pin] = service.as_account("child", [("status", {"pin": GUARDIAN_PIN})])
+    assert with_pin["ok"] is True
+    [child] = [a for a in with_pin["accounts"] if a["account"] == service.accounts["child"].name]
+    assert (child["age_band"], child["put_aside"]) == ("under13", 1)
+
+
 def test_environment_variables_in_the_childs_session_change_nothing(
     service: RunningService, tmp_path: Path
 ) -> None:

@@ -1,0 +1,93 @@
+"""The guardian's view of every protected account, from the service's own data and watch.
+
+Built for the ``status`` op (administrators, or the guardian proven by PIN): what the
+service itself knows, never what a child's session wrote.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from desktop_app.analysis.verdict import AnalyzerUnavailable
+
+from .accounts import find_protected_accounts
+from .stores import ServiceStores, machine_managed_policy
+from .watching import WatchOutcome
+
+NOT_WATCHING = "The service is not watching any folders."
+STARTING = "The service is still starting its watch."
+NOT_WATCHED = "This account is not watched."
+
+
+class WatchStatus(Protocol):
+    """What the health view needs of the running watch (``MachineWatch`` fits)."""
+
+    def outcomes(self) -> list[WatchOutcome]: ...
+
+    @property
+    def failure(self) -> AnalyzerUnavailable | None: ...
+
+    @property
+    def pending(self) -> int: ...
+
+
+def machine_health(
+    stores: ServiceStores,
+    watch: WatchStatus | None,
+    *,
+    started_at: datetime,
+    watch_started: bool,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """The ``status`` reply's fields: the service, then one entry per protected account.
+
+    ``watch_started``: False while the service has not yet handed its watch over (the
+    first seconds after a start); ``watch`` None after that means it runs without one.
+    """
+    moment = now or datetime.now(UTC)
+    found = find_protected_accounts(
+        stores.settings.load(), machine_managed_policy(stores.policy_dir), moment
+    )
+    outcomes = {o.profile_id: o for o in watch.outcomes()} if watch is not None else {}
+    put_aside = Counter(e.profile_id for e in stores.quarantine.entries() if e.profile_id)
+    service_problem = None
+    if watch is None:
+        service_problem = NOT_WATCHING if watch_started else STARTING
+    accounts = [
+        {
+            "account": account.user,
+            "profile_id": account.profile_id,
+            "age_band": account.band.value,
+            **_watch_fields(outcomes.get(account.profile_id), service_problem),
+            "put_aside": put_aside.get(account.profile_id, 0),
+        }
+        for account in found.accounts
+    ]
+    failure = watch.failure if watch is not None else None
+    return {
+        "started_at": started_at.astimezone(UTC).isoformat(timespec="seconds"),
+        "watching": watch is not None,
+        "checker_problem": str(failure) if failure is not None else None,
+        "pending": watch.pending if watch is not None else 0,
+        "accounts": accounts,
+        "missing_accounts": list(found.missing),
+        "put_aside_total": sum(put_aside.values()),
+    }
+
+
+def _watch_fields(outcome: WatchOutcome | None, service_problem: str | None) -> dict[str, Any]:
+    if outcome is None:
+        return {
+            "watched": False,
+            "folders": 0,
+            "unavailable_folders": 0,
+            "problem": service_problem or NOT_WATCHED,
+        }
+    return {
+        "watched": outcome.ok,
+        "folders": outcome.folders,
+        "unavailable_folders": outcome.unavailable,
+        "problem": outcome.problem if outcome.watching else (outcome.problem or NOT_WATCHED),
+    }
