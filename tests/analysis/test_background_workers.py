@@ -21,6 +21,13 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def background() -> Iterator[SensitivityAnalyzer]:
+    """Default time limits: a niced worker on a busy machine may start slowly."""
+    with SensitivityAnalyzer(test_pattern=True, workers=1, background=True) as analyzer:
+        yield analyzer
+
+
+@pytest.fixture
+def impatient_background() -> Iterator[SensitivityAnalyzer]:
     with SensitivityAnalyzer(
         test_pattern=True, workers=1, background=True, image_timeout_s=1.0
     ) as analyzer:
@@ -58,9 +65,10 @@ def test_ordinary_workers_keep_normal_priority(
 
 
 def test_background_checks_get_longer_time_limits(
-    background: SensitivityAnalyzer, tmp_path: Path
+    impatient_background: SensitivityAnalyzer, tmp_path: Path
 ) -> None:
     """A niced worker that only waited for the CPU must not make a child's file 'timeout'."""
+    background = impatient_background
     (path := tmp_path / "slow.jpg").write_bytes(b"SAFELENS-FAULT:hang")
     result = background.analyze_image(path)
     assert result.status is Status.TIMEOUT
