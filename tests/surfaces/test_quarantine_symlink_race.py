@@ -17,10 +17,19 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from desktop_app.surfaces.quarantine import Quarantine, QuarantineError, QuarantineReason
+from desktop_app import SensitivityAnalyzer
+from desktop_app.surfaces.contacts import ContactsError, sanitise_vcard_file
+from desktop_app.surfaces.quarantine import (
+    Quarantine,
+    QuarantineEntry,
+    QuarantineError,
+    QuarantineReason,
+)
+from tests.helpers import vcards
 
 CHILD = (54321, 54321)  # no account needed: root may give a file to any uid
 
@@ -153,3 +162,28 @@ def test_a_folder_restore_makes_again_is_its_parents_owners(home: Home) -> None:
     restored = store.restore(entry_id)
     assert restored == home.photo
     assert (os.lstat(home.downloads).st_uid, os.lstat(restored).st_uid) == (CHILD[0], CHILD[0])
+
+
+def test_a_folder_swapped_before_a_sanitised_vcard_is_written_gets_nothing(
+    home: Home, analyzer: SensitivityAnalyzer
+) -> None:
+    arriving = home.downloads / "friends.vcf"
+    original = vcards.card30("Sam", vcards.pattern_png()).encode()
+    arriving.write_bytes(original)
+    os.chown(arriving, *CHILD)
+    (home.victim / "friends.vcf").write_bytes(b"the victim's contacts")
+
+    class SwapAfterTheWholeFile(Quarantine):
+        def add(self, path: Path, **kwargs: Any) -> QuarantineEntry:
+            entry = super().add(path, **kwargs)
+            if path == arriving:
+                home.swap()  # the original is safe in quarantine; now the child swaps
+            return entry
+
+    store = SwapAfterTheWholeFile(home.quarantine_root)
+    with pytest.raises(ContactsError):
+        sanitise_vcard_file(arriving, analyzer, store, fail_closed=True, profile_id="kid")
+    assert (home.victim / "friends.vcf").read_bytes() == b"the victim's contacts"
+    assert sorted(p.name for p in home.victim.iterdir()) == ["friends.vcf", "photo.png"]
+    whole = [e for e in store.entries() if e.original_path == str(arriving)]
+    assert store.read_bytes(whole[0].id) == original  # nothing lost: the original is hidden
