@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_app.core.storage import StorageError
@@ -173,7 +172,7 @@ class ServiceHandlers:
         writes as root, and a session could name any folder."""
 
         def put_back(proof: GuardianProof, entry_id: str) -> None:
-            _give_to_folder_owner(self._actions.restore(entry_id, proof))
+            self._actions.restore(entry_id, proof)  # the quarantine gives it to the folder's owner
 
         return self._guardian_action(request, put_back)
 
@@ -236,14 +235,6 @@ class ServiceHandlers:
                 return p.refusal(p.NO_PIN, str(exc), status=exc.status)
             left = guardian.tries_left()
         return p.refusal(p.WRONG_PIN, "That PIN is not right.", tries_left=left)
-
-
-def _give_to_folder_owner(path: Path) -> None:
-    """A file the service (root) put back belongs to whoever owns its folder, as it did
-    before (a copy across disks would otherwise leave it root's, unreadable for the child)."""
-    folder = path.parent.stat()
-    if os.geteuid() == 0 and path.stat().st_uid != folder.st_uid:
-        os.chown(path, folder.st_uid, folder.st_gid, follow_symlinks=False)
 
 
 def _is_admin(peer: Peer) -> bool:

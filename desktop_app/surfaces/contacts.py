@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
@@ -29,7 +30,8 @@ from desktop_app.core.sinks import CountRecorder
 from desktop_app.core.storage import StorageError, atomic_write_bytes
 from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.surfaces.avatar import neutral_avatar_png
-from desktop_app.surfaces.quarantine import Quarantine, QuarantineReason
+from desktop_app.surfaces.folder_access import open_folder, owner_if_root
+from desktop_app.surfaces.quarantine import Quarantine, QuarantineError, QuarantineReason
 
 if TYPE_CHECKING:
     from desktop_app.analysis.analyzer import SensitivityAnalyzer
@@ -349,9 +351,19 @@ def sanitise_vcard_file(
     if entry.sha256 != hashlib.sha256(data).hexdigest():
         return outcome  # it changed after it was read: the new content stays in quarantine
     try:
-        atomic_write_bytes(path, result.data)
-    except StorageError as exc:
+        _write_in_its_folder(path, result.data)
+    except (StorageError, QuarantineError, OSError) as exc:
         raise ContactsError(
             "The checked copy could not be saved; the original file is safe in quarantine."
         ) from exc
     return replace(outcome, sanitised_path=path)
+
+
+def _write_in_its_folder(path: Path, data: bytes) -> None:
+    """The sanitised copy, written into the folder the original was in (never through a
+    folder swapped for a symlink since), its owner's when root writes it."""
+    with open_folder(path.parent) as where:
+        atomic_write_bytes(where / path.name, data)
+        owner = owner_if_root(where)
+        if owner is not None:
+            os.chown(where / path.name, *owner, follow_symlinks=False)

@@ -17,12 +17,13 @@ import logging
 import os
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.core.storage import StorageError, atomic_write_json, data_dir, read_json
 
+from . import folder_access as fa
 from . import quarantine_files as fs
 from . import quarantine_journal as jr
 from .quarantine_entry import (
@@ -69,6 +70,18 @@ def _same_device(a: Path, b: Path) -> bool:
 def _make_private(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     os.chmod(folder, 0o700)
+
+
+@contextlib.contextmanager
+def _opened(folder: Path, *, create: bool = False, adding: bool = False) -> Iterator[fa.OpenFolder]:
+    """A folder opened once (never through a symlink a non-root account made), as a
+    quarantine error when it cannot be."""
+    try:
+        opened = fa.open_folder(folder, create=create)
+    except (OSError, StorageError) as exc:
+        reraise(exc, adding=adding)
+    with opened:
+        yield opened
 
 
 def default_root() -> Path:
@@ -139,12 +152,17 @@ class Quarantine:
         surface: str,
         profile_id: str | None = None,
     ) -> QuarantineEntry:
-        """Move a file into quarantine; on any error it stays where it was."""
+        """Move a file into quarantine; on any error it stays where it was.
+
+        Its folder is opened once and the file is named inside it from then on (see
+        folder_access): a folder swapped for a symlink is never walked through.
+        """
         source = Path(os.path.abspath(path))
-        with jr.locked(self._lock):
-            before = self._source_stat(source)
+        with jr.locked(self._lock), _opened(source.parent, adding=True) as where:
+            pinned = where / source.name
+            before = self._source_stat(pinned)
             try:
-                sha, size = fs.hash_file(source)
+                sha, size = fs.hash_file(pinned)
             except FileNotFoundError as exc:
                 raise SourceVanished(
                     "The file disappeared before it could be quarantined."
@@ -154,16 +172,22 @@ class Quarantine:
             entry = self._new_entry(
                 str(source), sha, size, reason=reason, surface=surface, profile_id=profile_id
             )
+            entry = dataclasses.replace(entry, mode=stat.S_IMODE(before.st_mode) & 0o777)
             self._begin_add(entry, str(source))
             stored, expected = self._files / entry.id, (entry.sha256, entry.size)
             try:
-                if self._same_volume(source.parent, self._files) and fs.move_within(source, stored):
+                # a file with other names (hard links) is copied: its inode is never ours
+                if (
+                    before.st_nlink == 1
+                    and self._same_volume(where.pinned, self._files)
+                    and fs.move_within(pinned, stored)
+                ):
                     found = fs.hash_file(stored)
                     if found != expected:  # written to while it was being moved
                         sha, size = found
                         self._write_entry(dataclasses.replace(entry, sha256=sha, size=size))
                 else:
-                    fs.copy_across(source, stored, expected, before, self._owner)
+                    fs.copy_across(pinned, stored, expected, before, self._owner)
             except BaseException as exc:
                 self._undo_add(entry)
                 reraise(exc, adding=True)
@@ -263,16 +287,17 @@ class Quarantine:
             original = Path(entry.original_path or entry.id)
             folder = Path(os.path.abspath(to)) if to is not None else original.parent
             try:
-                folder.mkdir(parents=True, exist_ok=True)
-                same = self._same_volume(self._files, folder)
-                for attempt in itertools.count():
-                    target = folder / restored_name(original.name, attempt)
-                    with contextlib.suppress(FileExistsError):
-                        if not os.path.lexists(target):
-                            self._place(entry, stored, target, same)
-                            break
+                with _opened(folder, create=True) as where:
+                    same = self._same_volume(self._files, where.pinned)
+                    for attempt in itertools.count():
+                        name = restored_name(original.name, attempt)
+                        with contextlib.suppress(FileExistsError):
+                            if not os.path.lexists(where / name):
+                                self._place(entry, stored, where, name, same)
+                                break
             except (OSError, StorageError) as exc:
                 reraise(exc)
+            target = folder / name
             fs.remove_quietly(stored)
             fs.fsync_dir(self._files)
             crash_point("restore:stored_removed")
@@ -282,21 +307,31 @@ class Quarantine:
         log.info("quarantine: 1 file restored")
         return target
 
-    def _place(self, entry: QuarantineEntry, stored: Path, target: Path, same: bool) -> None:
-        """Journal, then link (same volume) or copy and link the file to its new name."""
-        temp = target.parent / f".{entry.id}.restore.tmp"
+    def _place(
+        self, entry: QuarantineEntry, stored: Path, where: fa.OpenFolder, name: str, same: bool
+    ) -> None:
+        """Journal, then link (same volume) or copy and link the file to its new name.
+
+        Root gives it to the folder's owner; it gets back the mode it had when it was added.
+        """
+        temp_name = f".{entry.id}.restore.tmp"
         record = {"op": "restore", "id": entry.id, "sha256": entry.sha256}
-        self._journal.write(entry.id, {**record, "target": str(target), "temp": str(temp)})
+        real = {"target": str(where.path / name), "temp": str(where.path / temp_name)}
+        self._journal.write(entry.id, {**record, **real})
         crash_point("restore:journaled")
+        owner = fa.owner_if_root(where)
+        mode = entry.mode if entry.mode is not None else fs.RESTORED_MODE
         try:
-            fs.copy_out(stored, temp, target, same)
+            fs.copy_out(stored, where / temp_name, where / name, same, (mode, owner))
         except BaseException:
-            fs.remove_quietly(temp)
+            fs.remove_quietly(where / temp_name)
             with contextlib.suppress(OSError):
                 os.chmod(stored, FILE_MODE)
+                if owner is not None:
+                    fs.give(stored, self._owner or (os.geteuid(), os.getegid()))
             self._journal.remove(entry.id)
             raise
-        fs.fsync_dir(target.parent)
+        fs.fsync_dir(where.pinned)
         crash_point("restore:placed")
 
     def delete(self, entry_id: str) -> None:

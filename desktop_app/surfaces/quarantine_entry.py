@@ -31,6 +31,7 @@ class QuarantineEntry:
     surface: str
     quarantined_at: str
     profile_id: str | None = None
+    mode: int | None = None  # permission bits it had, given back on restore (None: 0644)
 
     def to_json(self) -> dict[str, Any]:
         return {**dataclasses.asdict(self), "reason": self.reason.value}

@@ -226,19 +226,27 @@ def copy_across(
     crash_point("add:source_removed")
 
 
-def copy_out(stored: Path, temp: Path, target: Path, same: bool) -> None:
-    """A new name for the stored file (a hard link on one volume), else a copy under it."""
-    if same:
+def copy_out(
+    stored: Path,
+    temp: Path,
+    target: Path,
+    same: bool,
+    giving: tuple[int, Owner] = (RESTORED_MODE, None),
+) -> None:
+    """A new name for the stored file (a hard link on one volume), else a copy under it;
+    ``giving``: its mode, and its owner when root restores into someone's folder."""
+    mode, owner = giving
+    if same and os.lstat(stored).st_nlink == 1:  # never a second name for a shared inode
         try:
-            os.chmod(stored, RESTORED_MODE)
+            os.chmod(stored, mode)
+            give(stored, owner)
             place_new(stored, target, keep_source=True)
             return
         except OSError as exc:
             if exc.errno != errno.EXDEV:
                 raise  # EXDEV: one folder, two volumes (bind mounts, overlays): copy instead
-    copy_new(stored, temp, RESTORED_MODE)
-    if os.name == "posix" and os.geteuid() == 0:  # root restores: the file stays its owner's
-        found = os.stat(stored)
-        give(temp, (found.st_uid, found.st_gid))
+    copy_new(stored, temp, mode)
+    os.chmod(temp, mode)  # not narrowed by the umask: the mode it had
+    give(temp, owner)
     crash_point("restore:copied")
     place_new(temp, target)
