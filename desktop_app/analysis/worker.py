@@ -39,11 +39,10 @@ def worker_main(
 
     ``scratch``: a private folder the supervisor made (and removes) for videos found
     inside archives, which FFmpeg must read as files. ``background``: this worker serves
-    bulk scans only, at background CPU and disk priority: the threads its imports started
-    are lowered with it, and onnxruntime's, started later, inherit it.
+    bulk scans only, at background CPU and disk priority — lowered once the models are
+    loaded (a one-time cost that must not starve past the start time limit on a busy
+    machine), for every thread the imports and onnxruntime started.
     """
-    if background:
-        enter_background(whole_process=True)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the supervisor's to handle
     faulthandler.enable()  # a native crash leaves a stack trace on stderr (no file content)
     _limit_resources()
@@ -56,6 +55,8 @@ def worker_main(
     except ModelError as exc:
         conn.send(("fatal", str(exc)))
         return
+    if background:
+        enter_background(whole_process=True)
     conn.send(("ready", None))
     while True:
         try:
