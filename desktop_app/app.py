@@ -57,7 +57,7 @@ def run_gui(window: str, paths: list[str]) -> int:
                 return run_viewer(Path(paths[0]), analyzer, services, guard)
             if window == "agent":
                 # The share folders' own quarantine (the agent cannot work without it).
-                return run_agent(analyzer, services, guard, Quarantine())
+                return run_agent(analyzer, services, guard, services.quarantine or Quarantine())
             return run_app(analyzer, services, guard)
     finally:
         events.close()

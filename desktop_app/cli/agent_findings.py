@@ -74,16 +74,15 @@ def quarantine_findings(root: Path | None = None) -> list[Finding]:
     if not folder.exists():
         return [Finding("quarantine", True, "empty (nothing has been put aside yet)")]
     mode = stat.S_IMODE(folder.stat().st_mode)
+    private = mode & 0o077 == 0
     found = [
         Finding(
             "quarantine",
-            mode & 0o077 == 0,
+            private,
             f"folder is private ({oct(mode)})"
-            if mode & 0o077 == 0
+            if private
             else f"folder can be read by others ({oct(mode)}): it should be 0o700",
-            ""
-            if mode & 0o077 == 0
-            else f"chmod 700 '{folder}'  (as its owner or an administrator)",
+            "" if private else f"chmod 700 '{folder}'  (as its owner or an administrator)",
         )
     ]
     try:

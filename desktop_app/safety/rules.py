@@ -137,13 +137,15 @@ class Guard:
 
     def count(self, surface: Surface, kind: EventKind) -> None:
         """Add one to a count: a small SQLite write, so call it off the GUI thread."""
-        if self.events is not None and self.rules.profile_id is not None:
+        if self.counts:
+            assert self.events is not None and self.rules.profile_id is not None
             self.events.record(self.rules.profile_id, surface, kind)
 
     def approval_state(self, path: Path) -> tuple[str | None, bool]:
         """(content hash, already approved for this child). Reads the whole file: worker thread."""
-        if self.approvals is None or self.rules.profile_id is None:
+        if not self.remembers:
             return None, False
+        assert self.approvals is not None and self.rules.profile_id is not None
         try:
             digest = content_sha256(path)
         except OSError:
@@ -152,7 +154,8 @@ class Guard:
 
     def remember(self, digest: str) -> None:
         """Remember the guardian's approval for these bytes (a small file write: worker thread)."""
-        if self.approvals is not None and self.rules.profile_id is not None:
+        if self.remembers:
+            assert self.approvals is not None and self.rules.profile_id is not None
             self.approvals.remember(digest, self.rules.profile_id)
 
 

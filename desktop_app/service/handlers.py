@@ -159,7 +159,7 @@ class ServiceHandlers:
         """This account's own quarantined files, what and when only (never a path or name)."""
         key = account.key
         entries = [] if key is None else self._stores.quarantine.entries()
-        own = [e for e in entries if e.profile_id is not None and e.profile_id == key]
+        own = [e for e in entries if e.profile_id == key]
         items = [
             {"id": e.id, "when": e.quarantined_at, "surface": e.surface, "reason": str(e.reason)}
             for e in own[-MAX_PUT_ASIDE:]
@@ -170,17 +170,11 @@ class ServiceHandlers:
         """The guardian (proven by PIN) puts a file back where it came from, approved for its
         child so the next pass keeps it. Never to a folder the session names: the service
         writes as root, and a session could name any folder."""
-
-        def put_back(proof: GuardianProof, entry_id: str) -> None:
-            self._actions.restore(entry_id, proof)  # the quarantine gives it to the folder's owner
-
-        return self._guardian_action(request, put_back)
+        return self._guardian_action(request, self._actions.restore)  # owner: the folder's
 
     def delete(self, account: Account, request: dict[str, Any]) -> Reply:
         """The guardian (proven by PIN) deletes a quarantined file for good."""
-        return self._guardian_action(
-            request, lambda proof, entry: self._actions.delete(entry, proof)
-        )
+        return self._guardian_action(request, self._actions.delete)
 
     def status(self, account: Account, request: dict[str, Any]) -> Reply:
         """Every protected account's health, for an administrator or the guardian's PIN."""
@@ -205,7 +199,7 @@ class ServiceHandlers:
         )
 
     def _guardian_action(
-        self, request: dict[str, Any], act: Callable[[GuardianProof, str], object]
+        self, request: dict[str, Any], act: Callable[[str, GuardianProof], object]
     ) -> Reply:
         pin, entry_id = _text(request, "pin", MAX_SECRET_CHARS), _text(request, "id", MAX_ID_CHARS)
         refused = self._check_pin(pin)
@@ -213,7 +207,7 @@ class ServiceHandlers:
             return refused
         proof = self._actions.prove_administrator()  # the PIN was checked just above, once
         try:
-            act(proof, entry_id)
+            act(entry_id, proof)
         except ACTION_ERRORS as exc:
             return p.refusal(error_code(exc) or p.INTERNAL, str(exc))
         finally:

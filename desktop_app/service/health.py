@@ -12,8 +12,7 @@ from typing import Any, Protocol
 
 from desktop_app.analysis.verdict import AnalyzerUnavailable
 
-from .accounts import find_protected_accounts
-from .stores import ServiceStores, machine_managed_policy
+from .stores import ServiceStores
 from .watching import WatchOutcome
 
 NOT_WATCHING = "The service is not watching any folders."
@@ -47,9 +46,7 @@ def machine_health(
     first seconds after a start); ``watch`` None after that means it runs without one.
     """
     moment = now or datetime.now(UTC)
-    found = find_protected_accounts(
-        stores.settings.load(), machine_managed_policy(stores.policy_dir), moment
-    )
+    found = stores.protected_accounts(moment)
     outcomes = {o.profile_id: o for o in watch.outcomes()} if watch is not None else {}
     put_aside = Counter(e.profile_id for e in stores.quarantine.entries() if e.profile_id)
     service_problem = None

@@ -12,19 +12,16 @@ import contextlib
 import logging
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
-from desktop_app.policy.profiles import OsUser
 
-from .accounts import ProtectedAccount, protected_accounts
+from .accounts import ProtectedAccount
 from .daemon import AnalyzerOptions
-from .stores import ServiceStores, machine_managed_policy
+from .stores import SERVICE_USER, ServiceStores
 from .watching import MachineWatch
 
 log = logging.getLogger(__name__)
 SETTINGS_LOOK_S = 2.0
-SERVICE_USER = OsUser(name="root", is_admin=True)
 
 
 @contextlib.contextmanager
@@ -64,8 +61,7 @@ def watch_every_account(stores: ServiceStores, options: AnalyzerOptions) -> Iter
 
 
 def _accounts(stores: ServiceStores) -> list[ProtectedAccount]:
-    managed = machine_managed_policy(stores.policy_dir)
-    return protected_accounts(stores.settings.load(), managed, datetime.now(UTC))
+    return list(stores.protected_accounts().accounts)
 
 
 def _follow_settings(stores: ServiceStores, watch: MachineWatch, done: threading.Event) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -33,10 +33,13 @@ from desktop_app.policy.store import SettingsStore
 from desktop_app.safety.events import DB_NAME, EventCounts
 from desktop_app.surfaces.quarantine import Quarantine
 
+from .accounts import AccountsFound, find_protected_accounts
 from .actions import GuardianActions
 from .paths import MachinePaths
 
 Clock = Callable[[], datetime]
+# Who the service is when it resolves machine-wide settings or acts for the guardian.
+SERVICE_USER = OsUser(name="root", is_admin=True)
 # Root has no password store: the PIN's hash goes to the file in the private guardian folder.
 NO_PASSWORD_STORE: Callable[[], KeyringBackend] = fail.Keyring
 
@@ -69,10 +72,15 @@ class ServiceStores:
         """What applies to ``user`` now, read fresh (the guardian may have changed it)."""
         return resolve(self.settings.load(), machine_managed_policy(self.policy_dir), user, now)
 
+    def protected_accounts(self, now: datetime | None = None) -> AccountsFound:
+        """Every child profile whose OS account exists, from the settings as they are now."""
+        managed = machine_managed_policy(self.policy_dir)
+        return find_protected_accounts(self.settings.load(), managed, now or datetime.now(UTC))
+
     def actions(self) -> GuardianActions:
         """The guardian's actions over these stores, acting as the service (root)."""
         managed = machine_managed_policy(self.policy_dir)
-        settings = GuardianSettings(self.settings, managed, OsUser(name="root", is_admin=True))
+        settings = GuardianSettings(self.settings, managed, SERVICE_USER)
         return GuardianActions(self.pin, self.approvals, self.quarantine, settings, self.events)
 
     def close(self) -> None:
@@ -88,8 +96,7 @@ def open_stores(
 ) -> ServiceStores:
     """Build every store on the service's folders (``paths.prepare()`` made them first)."""
     settings = SettingsStore(paths.settings)
-    service = OsUser(name="root", is_admin=True)
-    retention = resolve(settings.load(), machine_managed_policy(policy_dir), service)[
+    retention = resolve(settings.load(), machine_managed_policy(policy_dir), SERVICE_USER)[
         "retention_days"
     ]
     return ServiceStores(

@@ -47,9 +47,13 @@ class Openers:
     ) -> None:
         self.analyzer, self.services, self.guard = analyzer, services, guard
         self.quarantine, self.release = quarantine, release
-        # The arrival windows' actions, over the share folders' own quarantine.
-        self.actions = GuardianActions(
-            services.pin, services.approvals, quarantine, services.settings, services.events
+        # The arrival windows' actions: the services' own, unless this is another quarantine.
+        self.actions = (
+            services.actions
+            if quarantine is services.quarantine
+            else GuardianActions(
+                services.pin, services.approvals, quarantine, services.settings, services.events
+            )
         )
         self.windows: list[QWidget] = []
         self.work = BackgroundWork()
