@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -12,6 +13,9 @@ from typing import Any
 from .settings import AgeBand
 
 TEEN_FROM, ADULT_FROM = 13, 18
+# Members of these groups administer a Linux or macOS computer (sudo: Debian, Ubuntu;
+# wheel: Fedora, Arch; admin: macOS, older Ubuntu).
+ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin"})
 OLDEST_BIRTH_YEAR = 1900
 
 
@@ -106,13 +110,31 @@ def _is_admin() -> bool:
             return bool(ctypes.windll.shell32.IsUserAnAdmin())  # type: ignore[attr-defined]
         except (AttributeError, OSError):
             return False
-    if os.geteuid() == 0:
-        return True
+    uid = os.geteuid()
+    return is_administrator(uid, account_groups(_account_name(), os.getegid()))
+
+
+def is_administrator(uid: int, groups: Iterable[str]) -> bool:
+    """Root, or a member of an administrators' group: the one rule, for every caller."""
+    return uid == 0 or not ADMIN_GROUPS.isdisjoint(groups)
+
+
+def account_groups(name: str, gid: int) -> frozenset[str]:
+    """The groups the account database puts ``name`` in (with its own group ``gid``).
+
+    Empty when the database cannot say: nobody is taken for an administrator by mistake.
+    POSIX only (the Windows service asks its own way).
+    """
     import grp
 
-    admin_groups = {"sudo", "wheel", "admin"}
     try:
-        groups = {grp.getgrgid(gid).gr_name for gid in os.getgroups()}
-    except KeyError:
-        return False
-    return bool(groups & admin_groups)
+        ids = os.getgrouplist(name, gid)
+    except OSError:
+        return frozenset()
+    names = set()
+    for group_id in ids:
+        try:
+            names.add(grp.getgrgid(group_id).gr_name)
+        except KeyError:
+            continue  # a group id without a name administers nothing
+    return frozenset(names)

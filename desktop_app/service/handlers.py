@@ -7,9 +7,7 @@ argument is checked, and a child's requests only ever read or change that child'
 
 from __future__ import annotations
 
-import grp
 import math
-import os
 import re
 import threading
 from collections.abc import Callable
@@ -22,7 +20,7 @@ from desktop_app.core.storage import StorageError
 from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.effective import EffectiveProfile
 from desktop_app.policy.guardian import MAX_SECRET_CHARS, PinUnavailable, TryAgainLater
-from desktop_app.policy.profiles import OsUser
+from desktop_app.policy.profiles import OsUser, account_groups, is_administrator
 from desktop_app.safety.events import EventStoreError
 
 from . import protocol as p
@@ -35,7 +33,6 @@ from .stores import ServiceStores
 MAX_COUNT = 1000
 MAX_PUT_ASIDE = 500
 MAX_ID_CHARS = 128
-ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin"})
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 Reply = dict[str, Any]
 E = TypeVar("E", bound=StrEnum)
@@ -233,15 +230,8 @@ class ServiceHandlers:
 
 def _is_admin(peer: Peer) -> bool:
     """Root, or a member of an administrators' group (the account database, not the message)."""
-    if peer.uid == 0:
-        return True
-    if peer.name is None:
-        return False
-    try:
-        names = {grp.getgrgid(gid).gr_name for gid in os.getgrouplist(peer.name, peer.gid)}
-    except (KeyError, OSError):
-        return False
-    return bool(names & ADMIN_GROUPS)
+    groups = account_groups(peer.name, peer.gid) if peer.name is not None else frozenset()
+    return is_administrator(peer.uid, groups)
 
 
 def _text(request: dict[str, Any], name: str, limit: int) -> str:
