@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from desktop_app.core.file_stamps import stamps
 from desktop_app.core.storage import StorageError
 
 from . import settings
@@ -20,6 +21,9 @@ from .managed import ManagedPolicy, load_managed
 from .profiles import OsUser, Profile, ProfileError, current_os_user, new_profile
 from .settings import AgeBand, Setting
 from .store import SettingsStore, StoreState, StoreStatus
+
+# The school's policy as it is now (the service passes one that follows its files).
+ManagedSource = Callable[[], ManagedPolicy]
 
 
 class SettingLocked(Exception):  # noqa: N818 - the state the guardian sees
@@ -51,21 +55,37 @@ class ProfileRow:
 
 
 class GuardianSettings:
-    """Read and change the guardian's settings and profiles."""
+    """Read and change the guardian's settings and profiles.
+
+    Before every change (and the profile list) it reads again what another process changed
+    since: the service's editor lives for days, and a console left open while the CLI
+    changes a setting must not save over that change.
+    """
 
     def __init__(
         self,
         store: SettingsStore | None = None,
-        managed: ManagedPolicy | None = None,
+        managed: ManagedPolicy | ManagedSource | None = None,
         user: OsUser | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.store = store or SettingsStore()
-        self.managed = managed if managed is not None else load_managed()
+        self._managed_now = _source(managed if managed is not None else load_managed())
+        self.managed = self._managed_now()
         self.user = user or current_os_user()
         self._clock = clock or (lambda: datetime.now(UTC))
+        self._read_stamp = stamps(self.store.files)
         self.state: StoreState = self.store.load()
         self.policy: EffectivePolicy = self._resolve()
+
+    def _follow(self) -> None:
+        """Read the settings and the school's policy again if they changed since."""
+        stamp, managed = stamps(self.store.files), self._managed_now()
+        if stamp == self._read_stamp and managed is self.managed:
+            return
+        self._read_stamp, self.managed = stamp, managed
+        self.state = self.store.load()
+        self.policy = self._resolve()
 
     def _resolve(self) -> EffectivePolicy:
         return resolve(self.state, self.managed, self.user, self._clock())
@@ -85,6 +105,7 @@ class GuardianSettings:
 
     def set_value(self, key: str, value: Any) -> None:
         """Validate and save one guardian value (refused for managed keys)."""
+        self._follow()
         current = self.policy.values[key]
         if current.locked:
             raise SettingLocked(key, current.origin)
@@ -92,16 +113,19 @@ class GuardianSettings:
         self._save()
 
     def reset_value(self, key: str) -> None:
+        self._follow()
         if self.policy.values[key].locked:
             raise SettingLocked(key, self.policy.values[key].origin)
         self.state.values.pop(key, None)
         self._save()
 
     def profiles(self) -> list[ProfileRow]:
+        self._follow()
         now = self._clock()
         return [ProfileRow(p, p.band(now)) for p in self.state.profiles]
 
     def add_profile(self, name: str, os_user: str, birth_year: int | None) -> Profile:
+        self._follow()
         if any(p.os_user == os_user.strip() for p in self.state.profiles):
             raise ProfileError(f"The account '{os_user}' already has a profile.")
         profile = new_profile(name, os_user, birth_year, self._clock())
@@ -110,6 +134,7 @@ class GuardianSettings:
         return profile
 
     def remove_profile(self, profile_id: str) -> None:
+        self._follow()
         self.state.profiles = [p for p in self.state.profiles if p.id != profile_id]
         self.state.profile_bands.pop(profile_id, None)
         self._save()
@@ -123,6 +148,7 @@ class GuardianSettings:
     def confirm_reviewed(self) -> None:
         """The guardian has looked: keep the settings as they are now, accept today's date
         and the age bands it gives (also after a clock jump), and clear the warnings."""
+        self._follow()
         now = self._clock()
         self.state.last_seen_utc = now.isoformat()
         self.state.profile_bands = {p.id: p.band(now).value for p in self.state.profiles}
@@ -135,6 +161,7 @@ class GuardianSettings:
         an account that may not write the settings (a child's, when installed per machine)
         leaves it to the agent or the console. True if it was saved.
         """
+        self._follow()
         if self.state.status is not StoreStatus.OK:
             return False
         if not record_seen(self.state, self.policy, self._clock()):
@@ -154,5 +181,13 @@ class GuardianSettings:
             self.state.problems.clear()
         self.state.status = StoreStatus.OK
         self.store.save(self.state)
+        self._read_stamp = stamps(self.store.files)
         self.state = self.store.load()
         self.policy = self._resolve()
+
+
+def _source(managed: ManagedPolicy | ManagedSource) -> ManagedSource:
+    if not isinstance(managed, ManagedPolicy):
+        return managed
+    fixed: ManagedPolicy = managed
+    return lambda: fixed

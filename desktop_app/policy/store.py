@@ -56,6 +56,11 @@ class SettingsStore:
         self.path = self.folder / SETTINGS_FILE
 
     @property
+    def files(self) -> tuple[Path, Path]:
+        """What ``load()`` reads: the settings file and the set-up marker."""
+        return self.path, self.folder / SETUP_MARKER
+
+    @property
     def was_set_up(self) -> bool:
         try:
             return (self.folder / SETUP_MARKER).exists()

@@ -134,3 +134,29 @@ def test_each_start_is_remembered_but_a_clock_jump_is_not_trusted_by_the_next_st
         jumped = child()
         assert jumped.policy.band_held and jumped.note_seen() is False
     assert child().policy.profile.band is AgeBand.TEEN  # held, not relaxed to adult
+
+
+def test_an_editor_left_open_never_saves_over_anothers_change(tmp_path: Path) -> None:
+    """The console open for an hour, the CLI adds a child meanwhile: both changes stay."""
+    console, cli = _editor(tmp_path), _editor(tmp_path)
+    added = cli.add_profile("Ana", "ana", 2017)
+    console.set_value("strictness", "strict")
+    cli.set_value("retention_days", 7)
+    again = _editor(tmp_path)
+    assert [row.profile.id for row in again.profiles()] == [added.id]
+    assert (again.policy["strictness"], again.policy["retention_days"]) == ("strict", 7)
+    assert [row.profile.id for row in console.profiles()] == [added.id]
+
+
+def test_an_editor_follows_the_school_policy_it_is_given_as_a_source(tmp_path: Path) -> None:
+    school = ManagedPolicy()
+    current = [ManagedPolicy()]
+    editor = GuardianSettings(
+        SettingsStore(tmp_path), lambda: current[0], OsUser("root", True), clock=lambda: NOW
+    )
+    editor.set_value("strictness", "standard")
+    school.merge({"strictness": "strict"}, "/etc/safelens/policies/10.json")
+    current[0] = school
+    with pytest.raises(SettingLocked):
+        editor.set_value("strictness", "standard")
+    assert editor.policy["strictness"] == "strict"
