@@ -4,12 +4,20 @@ The rule: an add rolls forward once the file is stored under its id (and removes
 only if it is still byte-for-byte the same), else back; a restore rolls forward once a file with
 the right SHA-256 is at its target, else back; a delete always finishes. A stored file that no
 entry describes is adopted with an unknown original place, so it can still be restored.
+
+The original's and the target's folders may be a child's, and recovery runs as root: each is
+opened through ``folder_access`` (never through a symlink the child made) and every check,
+hash and unlink names the file inside that open folder. A folder that cannot be opened so
+counts as "nothing there": the quarantined copy is kept (the file stays hidden) and nothing
+outside the quarantine is removed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +25,8 @@ from typing import Any
 from desktop_app.core.storage import StorageError, atomic_write_json, read_json
 from desktop_app.core.vocabulary import Surface
 
-from .quarantine_entry import QuarantineReason
+from . import folder_access as fa
+from .quarantine_entry import QuarantineReason, SymlinkRefused
 from .quarantine_files import (
     FILE_MODE,
     ID,
@@ -83,24 +92,52 @@ def _repair_add(record: dict[str, Any], stored: Path, entry_file: Path, owner: O
     if read_json(entry_file) != entry:
         atomic_write_json(entry_file, entry, mode=FILE_MODE)
         give(entry_file, owner)
-    source = Path(record["source"]) if record.get("source") else None
-    if source is None or not is_regular(source) or _same_inode(source, stored):
-        return
-    if hash_file(source)[0] == sha:  # the original of an interrupted copy: one copy is enough
-        _remove(source)
+    if not record.get("source"):
+        return  # bytes that never were a file of their own
+    source = Path(record["source"])
+    with _opened_parent(source) as where:
+        if where is None:
+            return  # the original cannot be reached safely: it stays, the copy stays hidden
+        original = where / source.name
+        if not is_regular(original) or _same_inode(original, stored):
+            return
+        if hash_file(original)[0] == sha:  # an interrupted copy's original: one copy is enough
+            _remove(original)
 
 
 def _repair_restore(record: dict[str, Any], stored: Path, entry_file: Path) -> None:
     if record.get("temp"):
-        remove_quietly(Path(record["temp"]))
+        temp = Path(record["temp"])
+        with _opened_parent(temp) as where:
+            if where is not None:
+                remove_quietly(where / temp.name)
     target = Path(record["target"])
-    if is_regular(target) and hash_file(target)[0] == record["sha256"]:
+    with _opened_parent(target) as where:
+        placed = where is not None and _holds(where / target.name, record["sha256"])
+    if placed:
         _remove(stored)
         _remove(entry_file)
     elif is_regular(stored):
         os.chmod(stored, FILE_MODE)
     else:  # restored, then moved away by someone before this recovery: nothing left to list
         _remove(entry_file)
+
+
+def _holds(path: Path, sha256: str) -> bool:
+    return is_regular(path) and hash_file(path)[0] == sha256
+
+
+@contextlib.contextmanager
+def _opened_parent(path: Path) -> Iterator[fa.OpenFolder | None]:
+    """The folder holding ``path``, opened safely; None when it is gone or a symlink root may
+    not follow is on the way (then nothing in it is looked at or touched)."""
+    try:
+        folder = fa.open_folder(path.parent)
+    except (SymlinkRefused, OSError):
+        yield None
+        return
+    with folder:
+        yield folder
 
 
 def _adopt_orphans(files: Path, entries: Path, pending: set[str], owner: Owner) -> int:

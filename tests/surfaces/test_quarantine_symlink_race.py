@@ -14,7 +14,10 @@ Needs root (CI runs as root): the child is only a uid given to the folders with 
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,9 +32,11 @@ from desktop_app.surfaces.quarantine import (
     QuarantineError,
     QuarantineReason,
 )
+from desktop_app.surfaces.quarantine_files import CRASH_ENV
 from tests.helpers import vcards
 
 CHILD = (54321, 54321)  # no account needed: root may give a file to any uid
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -187,3 +192,77 @@ def test_a_folder_swapped_before_a_sanitised_vcard_is_written_gets_nothing(
     assert sorted(p.name for p in home.victim.iterdir()) == ["friends.vcf", "photo.png"]
     whole = [e for e in store.entries() if e.original_path == str(arriving)]
     assert store.read_bytes(whole[0].id) == original  # nothing lost: the original is hidden
+
+
+# --- recovery of a half-done move (the service killed mid-move, restarted as root) ---------
+
+HALF_DONE = """
+import sys
+from pathlib import Path
+from desktop_app.surfaces.quarantine import Quarantine
+root, op, arg = sys.argv[1:4]
+store = Quarantine(Path(root), same_volume=lambda _a, _b: False)  # across volumes: a copy
+if op == "add":
+    store.add(Path(arg), reason="sensitive", surface="share_folders")
+else:
+    store.restore(arg)
+"""
+
+
+def killed_at(step: str, home: Home, op: str, arg: str) -> None:
+    """Run one quarantine operation in a process killed (SIGKILL) at ``step``."""
+    env = {**os.environ, CRASH_ENV: step}
+    command = [sys.executable, "-c", HALF_DONE, str(home.quarantine_root), op, arg]
+    done = subprocess.run(command, env=env, cwd=REPO, capture_output=True, check=False)
+    assert done.returncode == -signal.SIGKILL, done.stderr.decode(errors="replace")
+
+
+def test_a_half_done_add_recovered_through_a_swapped_folder_removes_nothing_there(
+    home: Home,
+) -> None:
+    """Killed with the copy stored and the original still in Downloads; the child swaps
+    Downloads for a link to a folder holding the same bytes under the same name (which
+    recovery, following the link, would take for the original and remove)."""
+    home.store()
+    killed_at("add:stored", home, "add", str(home.photo))
+    assert len(list((home.quarantine_root / "journal").glob("*.json"))) == 1
+    (home.victim / "photo.png").write_bytes(b"the child's picture")
+    home.swap()
+    store = home.store()  # opening recovers
+    assert (home.victim / "photo.png").read_bytes() == b"the child's picture"
+    assert sorted(p.name for p in home.victim.iterdir()) == ["photo.png"]
+    (entry,) = store.entries()
+    assert store.read_bytes(entry.id) == b"the child's picture"  # still hidden, once
+    assert list((home.quarantine_root / "journal").glob("*.json")) == []
+    assert (home.child / "Downloads.real" / "photo.png").exists()  # not reached: left alone
+
+
+def test_a_half_done_restore_recovered_through_a_swapped_folder_keeps_the_file_hidden(
+    home: Home,
+) -> None:
+    """Killed with the copy in a temp file next to the target; the child swaps the folder
+    for a link to one holding that temp name and the same bytes under the target's name
+    (which recovery, following the link, would take for a finished restore)."""
+    entry_id = add(home.store(), home.photo)
+    killed_at("restore:copied", home, "restore", entry_id)
+    temp_name = f".{entry_id}.restore.tmp"
+    assert (home.downloads / temp_name).exists()
+    (home.victim / temp_name).write_bytes(b"the victim's own file")
+    (home.victim / "photo.png").write_bytes(b"the child's picture")
+    home.swap()
+    store = home.store()  # opening recovers
+    assert (home.victim / temp_name).read_bytes() == b"the victim's own file"
+    assert sorted(p.name for p in home.victim.iterdir()) == [temp_name, "photo.png"]
+    assert store.read_bytes(entry_id) == b"the child's picture"  # hidden, not lost
+    assert [e.id for e in store.entries()] == [entry_id]
+    assert list((home.quarantine_root / "journal").glob("*.json")) == []
+
+
+def test_a_half_done_restore_in_a_real_folder_is_still_finished(home: Home) -> None:
+    """Without any swap, recovery rolls a restore back or forward as before."""
+    entry_id = add(home.store(), home.photo)
+    killed_at("restore:placed", home, "restore", entry_id)
+    store = home.store()
+    assert store.entries() == []
+    assert home.photo.read_bytes() == b"the child's picture"
+    assert sorted(p.name for p in home.downloads.iterdir()) == ["photo.png"]
