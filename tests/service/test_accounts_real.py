@@ -17,8 +17,6 @@ import hashlib
 import io
 import json
 import os
-import pwd
-import secrets
 import shutil
 import signal
 import stat
@@ -41,13 +39,19 @@ from desktop_app.policy.profiles import OsUser
 from desktop_app.policy.store import SettingsStore
 from desktop_app.service.paths import MachinePaths
 from desktop_app.surfaces.quarantine import Quarantine
+from tests.helpers.os_accounts import (
+    SYSTEM_PYTHON,
+    OsAccount,
+    make_account,
+    need_root,
+    remove_account,
+)
 from tests.helpers.service import GUARDIAN_PIN, UNDER13_BIRTH_YEAR, add_profile, set_guardian_pin
 
 # Real accounts and a real service with its models, per test.
 pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
-SYSTEM_PYTHON = "/usr/bin/python3"
 START_TIMEOUT_S = 60.0
 CHILD_TIMEOUT_S = 120.0
 WATCH_TIMEOUT_S = 180.0
@@ -70,57 +74,24 @@ print(json.dumps(results))
 """
 
 
-def _need_root() -> None:
-    missing = [tool for tool in ("useradd", "userdel") if shutil.which(tool) is None]
-    reason = None
-    if os.geteuid() != 0:
-        reason = "these tests create OS accounts and run the service as root"
-    elif missing or not os.access(SYSTEM_PYTHON, os.X_OK):
-        reason = f"needs useradd, userdel and {SYSTEM_PYTHON}"
-    if reason is None:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"CI must run these as root: {reason}")
-    pytest.skip(f"Not root: {reason}")
-
-
-@dataclass(frozen=True)
-class OsAccount:
-    name: str
-    uid: int
-    gid: int
-    home: str
-
-
-def _make_account(kind: str) -> OsAccount:
-    name = f"sl-{kind}-{secrets.token_hex(3)}"
-    subprocess.run(["useradd", "-m", "-s", "/bin/sh", name], check=True, capture_output=True)
-    entry = pwd.getpwnam(name)
-    return OsAccount(name, entry.pw_uid, entry.pw_gid, entry.pw_dir)
-
-
-def _remove_account(account: OsAccount) -> None:
-    subprocess.run(["userdel", "-r", account.name], check=False, capture_output=True)
-
-
 @pytest.fixture(scope="module")
 def accounts() -> Iterator[dict[str, OsAccount]]:
     """A guardian's and a child's account, removed afterwards whatever happens."""
-    _need_root()
+    need_root()
     made: dict[str, OsAccount] = {}
     try:
-        made["guardian"] = _make_account("guardian")
-        made["child"] = _make_account("child")
+        made["guardian"] = make_account("guardian")
+        made["child"] = make_account("child")
         yield made
     finally:
         for account in made.values():
-            _remove_account(account)
+            remove_account(account)
 
 
 @pytest.fixture(scope="module")
 def shared_dir() -> Iterator[Path]:
     """A 0755 root folder the child may traverse: its socket folder and the client copy."""
-    _need_root()
+    need_root()
     base = Path(tempfile.mkdtemp(prefix="sl-service-"))
     os.chmod(base, 0o755)
     client = base / "client" / "desktop_app" / "service"
