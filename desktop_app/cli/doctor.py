@@ -20,13 +20,9 @@ from desktop_app.service.client import ServiceClient
 from desktop_app.service.mode import Mode, RunningMode, ServiceState, detect_mode
 from desktop_app.service.paths import DEFAULT_SOCKET
 
-from .findings import Finding
+from .findings import REINSTALL_FIX, Finding
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
-REINSTALL = (
-    "reinstall SafeLens (its model files are missing or altered); in machine mode then run "
-    "`sudo systemctl restart safelens`"
-)
 
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -78,14 +74,14 @@ def _model_findings() -> list[Finding]:
     try:
         specs = load_manifest()
     except ModelError as exc:
-        return [Finding("models", False, str(exc), REINSTALL)]
+        return [Finding("models", False, str(exc), REINSTALL_FIX)]
     found = []
     for spec in specs.values():
         try:
             spec.verified_path()
             found.append(Finding("models", True, f"{spec.title}: SHA-256 verified"))
         except ModelError as exc:
-            found.append(Finding("models", False, str(exc), REINSTALL))
+            found.append(Finding("models", False, str(exc), REINSTALL_FIX))
     return found
 
 

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The fix when SafeLens cannot check files: its models are missing or altered.
+REINSTALL_FIX = (
+    "reinstall SafeLens (its model files are missing or altered); in machine mode then run "
+    "`sudo systemctl restart safelens`"
+)
+
 
 @dataclass(frozen=True)
 class Finding:

@@ -9,7 +9,7 @@ from desktop_app.service import protocol as p
 from desktop_app.service.client import ServiceClient, ServiceError, ServiceUnavailable
 from desktop_app.service.mode import START_FIX
 
-from .findings import Finding
+from .findings import REINSTALL_FIX, Finding
 
 LOGS = "details: `journalctl -u safelens`"
 RESTART_FIX = f"sudo systemctl restart safelens  ({LOGS})"
@@ -74,8 +74,7 @@ def health_findings(health: dict[str, Any]) -> list[Finding]:
                 "service",
                 False,
                 f"cannot check files: {checker}",
-                "reinstall SafeLens (its model files are missing or altered), then "
-                "`sudo systemctl restart safelens`",
+                REINSTALL_FIX,
             )
         )
     if not health.get("watching"):

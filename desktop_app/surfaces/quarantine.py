@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop_app.core.hashing import hash_file
 from desktop_app.core.storage import StorageError, atomic_write_json, data_dir, read_json
 
 from . import folder_access as fa
@@ -162,7 +163,7 @@ class Quarantine:
             pinned = where / source.name
             before = self._source_stat(pinned)
             try:
-                sha, size = fs.hash_file(pinned)
+                sha, size = hash_file(pinned)
             except FileNotFoundError as exc:
                 raise SourceVanished(
                     "The file disappeared before it could be quarantined."
@@ -182,7 +183,7 @@ class Quarantine:
                     and self._same_volume(where.pinned, self._files)
                     and fs.move_within(pinned, stored)
                 ):
-                    found = fs.hash_file(stored)
+                    found = hash_file(stored)
                     if found != expected:  # written to while it was being moved
                         sha, size = found
                         self._write_entry(dataclasses.replace(entry, sha256=sha, size=size))
@@ -353,7 +354,7 @@ class Quarantine:
     def _verified(self, entry: QuarantineEntry) -> Path:
         stored = self._files / entry.id
         try:
-            sha, _size = fs.hash_file(stored)
+            sha, _size = hash_file(stored)
         except FileNotFoundError as exc:
             raise IntegrityError("The quarantined copy is missing.") from exc
         if sha != entry.sha256:

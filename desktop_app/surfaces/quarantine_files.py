@@ -61,18 +61,6 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def hash_file(path: Path) -> tuple[str, int]:
-    """SHA-256 and size of a regular file, never following a symlink."""
-    digest, size = hashlib.sha256(), 0
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    with os.fdopen(fd, "rb") as stream:
-        while chunk := stream.read(CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
 def copy_new(source: Path, temp: Path, mode: int) -> tuple[str, int]:
     """Copy to a new temp file (never an existing one), fsynced; returns SHA-256 and size."""
     digest, size = hashlib.sha256(), 0

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.hashing import hash_file
 from desktop_app.core.storage import StorageError, atomic_write_json, read_json
 from desktop_app.core.vocabulary import Surface
 
@@ -33,7 +34,6 @@ from .quarantine_files import (
     Owner,
     fsync_dir,
     give,
-    hash_file,
     is_regular,
     remove_quietly,
     remove_temps,

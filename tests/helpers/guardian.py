@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -26,25 +25,13 @@ from desktop_app.policy.profiles import OsUser
 from desktop_app.policy.store import SettingsStore
 from desktop_app.safety.events import EventCounts
 from desktop_app.ui.guardian import GuardianConsole, GuardianServices, PinDialog
+from tests.helpers.clock import FakeClock
 from tests.helpers.keyring import MemoryKeyring
 
 # Only to keep the tests fast; tests/policy/test_guardian.py checks the real parameters.
 FAST = ScryptCost(n=2**10, r=8, p=1)
 PIN = "918273"
 LAB_POLICY = "/etc/safelens/policies/lab.json"
-
-
-class FakeClock:
-    """A UTC clock the test moves by hand."""
-
-    def __init__(self, now: datetime | None = None) -> None:
-        self.now = now or datetime.now(UTC).replace(microsecond=0)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 def make_services(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 import struct
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop_app.policy.editor import GuardianSettings
@@ -52,16 +52,3 @@ def read_until_closed(conn: socket.socket) -> bytes:
     while chunk := conn.recv(65536):
         received += chunk
     return received
-
-
-class FakeClock:
-    """A UTC clock the test moves forwards."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)

@@ -14,7 +14,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -39,6 +39,7 @@ from desktop_app.policy.guardian import (
     TryAgainLater,
     WrongPin,
 )
+from tests.helpers.clock import FakeClock
 from tests.helpers.keyring import MemoryKeyring, secret_service
 
 # Only to keep unit tests fast; test_default_parameters_are_owasps checks the real ones.
@@ -57,19 +58,6 @@ class LockedKeyring(MemoryKeyring):
 
     def set_password(self, service: str, username: str, password: str) -> None:
         raise KeyringLocked("Failed to unlock the collection!")
-
-
-class FakeClock:
-    """A UTC clock the test moves forwards or backwards."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture

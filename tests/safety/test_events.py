@@ -23,22 +23,10 @@ from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.safety import events
 from desktop_app.safety.events import DB_NAME, EventCount, EventCounts, EventStoreError
 from desktop_app.safety.oslog import MacLoggerSink, SyslogSink, WindowsEventLogSink
+from tests.helpers.clock import FakeClock
 
 START = datetime(2025, 3, 10, 9, 30, tzinfo=UTC)
 REPO = Path(__file__).resolve().parents[2]
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, now: datetime = START) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 class RecordingSink:
@@ -61,7 +49,7 @@ class RecordingSink:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(START)
 
 
 @pytest.fixture
@@ -398,7 +386,7 @@ def _read_only_scenario(folder: str, what: str) -> None:
     saved counts stay readable and unchanged, and writing works again once it is allowed."""
     db = Path(folder) / DB_NAME
     locked = Path(folder) if what == "folder" else db
-    clock = FakeClock()
+    clock = FakeClock(START)
     with EventCounts(db, clock=clock) as store:
         store.record("p1", Surface.viewer, EventKind.sensitive, count=3)
     gc.collect()  # close() lets go of the connection; collecting frees the file

@@ -36,22 +36,15 @@ from desktop_app.service.action_errors import (
 from desktop_app.service.actions import GuardianActions, GuardianProof
 from desktop_app.surfaces import quarantine_files
 from desktop_app.surfaces.quarantine import EntryNotFound, Quarantine, QuarantineEntry
+from tests.helpers.clock import FakeClock
 from tests.helpers.keyring import MemoryKeyring
 
 FAST = ScryptCost(n=2**10, r=8, p=1)
 PIN = "918273"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC).replace(microsecond=0)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 def build(tmp_path: Path, managed: ManagedPolicy | None = None) -> GuardianActions:
-    clock = Clock()
+    clock = FakeClock(datetime.now(UTC).replace(microsecond=0))
     return GuardianActions(
         GuardianPin(tmp_path / "guardian", backend=MemoryKeyring(), clock=clock, cost=FAST),
         Approvals(tmp_path / "approvals"),

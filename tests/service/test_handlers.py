@@ -17,11 +17,11 @@ from desktop_app.service.handlers import MAX_COUNT, ServiceHandlers
 from desktop_app.service.paths import MachinePaths
 from desktop_app.service.server import Peer
 from desktop_app.service.stores import ServiceStores, open_stores
+from tests.helpers.clock import FakeClock
 from tests.helpers.service import (
     FAST,
     GUARDIAN_PIN,
     UNDER13_BIRTH_YEAR,
-    FakeClock,
     add_profile,
     set_guardian_pin,
 )
@@ -31,13 +31,6 @@ SIBLING = Peer(pid=4243, uid=61002, gid=61002, name="sl-test-sibling")
 ADULT = Peer(pid=4244, uid=61003, gid=61003, name="sl-test-adult")
 STRANGER = Peer(pid=4245, uid=61004, gid=61004, name=None)
 PICTURE = hashlib.sha256(b"a picture the guardian approves").hexdigest()
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> MachinePaths:
-    machine = MachinePaths(root=tmp_path / "data", socket=tmp_path / "run" / "s.sock")
-    machine.prepare()
-    return machine
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,11 +18,11 @@ from desktop_app.service.server import Peer
 from desktop_app.service.stores import ServiceStores, open_stores
 from desktop_app.service.watching import WatchOutcome
 from desktop_app.surfaces.quarantine import Quarantine
+from tests.helpers.clock import FakeClock
 from tests.helpers.service import (
     FAST,
     GUARDIAN_PIN,
     UNDER13_BIRTH_YEAR,
-    FakeClock,
     add_profile,
     set_guardian_pin,
 )
@@ -45,13 +44,6 @@ class FakeWatch:
 
     def outcomes(self) -> list[WatchOutcome]:
         return list(self._outcomes)
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> MachinePaths:
-    machine = MachinePaths(root=tmp_path / "data", socket=tmp_path / "run" / "s.sock")
-    machine.prepare()
-    return machine
 
 
 @pytest.fixture

@@ -17,17 +17,11 @@ from desktop_app.service.paths import MachinePaths
 from desktop_app.service.server import Peer
 from desktop_app.service.stores import ServiceStores, open_stores
 from tests.helpers.accounts import Accounts
-from tests.helpers.service import FAST, UNDER13_BIRTH_YEAR, FakeClock, add_profile
+from tests.helpers.clock import FakeClock
+from tests.helpers.service import FAST, UNDER13_BIRTH_YEAR, add_profile
 
 STUDENT = "sl-student"
 SHA = "c" * 64
-
-
-@pytest.fixture
-def paths(tmp_path: Path) -> MachinePaths:
-    machine = MachinePaths(root=tmp_path / "data", socket=tmp_path / "run" / "s.sock")
-    machine.prepare()
-    return machine
 
 
 @pytest.fixture

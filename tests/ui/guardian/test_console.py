@@ -25,9 +25,9 @@ from desktop_app.ui.guardian.chart import SURFACE_COLORS
 from desktop_app.ui.guardian.controls import FolderListControl
 from desktop_app.ui.guardian.fields import FieldEditor
 from desktop_app.ui.guardian.services import GuardianServices
+from tests.helpers.clock import FakeClock
 from tests.helpers.guardian import (
     LAB_POLICY,
-    FakeClock,
     assert_named,
     lab_policy,
     make_services,
