@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 FileStamp = tuple[int, int, int, int] | None  # None: missing or unreadable
+Stamps = tuple[tuple[str, FileStamp], ...]
 FileList = Callable[[], Iterable[Path] | None]  # None: no files to watch, read every time
 
 
@@ -28,7 +29,7 @@ def file_stamp(path: Path) -> FileStamp:
     return (found.st_mtime_ns, found.st_size, found.st_ino, found.st_ctime_ns)
 
 
-def stamps(paths: Iterable[Path]) -> tuple[tuple[str, FileStamp], ...]:
+def stamps(paths: Iterable[Path]) -> Stamps:
     """Each file's name with its stamp: a file added, removed or changed changes the result."""
     return tuple((str(path), file_stamp(path)) for path in paths)
 

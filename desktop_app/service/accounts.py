@@ -29,6 +29,7 @@ from desktop_app.policy.store import StoreState
 from desktop_app.surfaces.share_folders import ShareFolder, folders_from_policy
 
 __all__ = [
+    "ACCOUNT_DATABASE_FILES",
     "AccountLookup",
     "AccountsFound",
     "OsAccounts",
@@ -40,6 +41,8 @@ __all__ = [
 ]
 log = logging.getLogger(__name__)
 LOGIN_DEFS = Path("/etc/login.defs")
+# What a new account, a removed one or a change of groups changes (the files pwd and grp read).
+ACCOUNT_DATABASE_FILES = (Path("/etc/passwd"), Path("/etc/group"), LOGIN_DEFS)
 DEFAULT_UID_MIN = 1000
 PEOPLE_UID_END = 60000  # from here: nobody (65534) and ranges for containers and systemd
 NO_LOGIN_SHELLS = frozenset({"nologin", "false", "true", "sync", "halt", "shutdown"})

@@ -1,9 +1,10 @@
 """The service's watch over every protected account, plugged into ``run_service``.
 
-One background-priority analyzer checks the share folders of every child profile whose
-account exists, whether or not that child is logged in; the watch follows the guardian's
-settings (read again when the settings file changes) and keeps its indexes in the
-service's own folder.
+One background-priority analyzer checks the share folders of every protected account (a
+child's profile, or a person's account a lab rule or the damaged-settings failsafe
+protects), whether or not that child is logged in; the watch follows the guardian's
+settings, the school's policy and the account database (read again when their files
+change) and keeps its indexes in the service's own folder.
 """
 
 from __future__ import annotations
@@ -65,18 +66,11 @@ def _accounts(stores: ServiceStores) -> list[ProtectedAccount]:
 
 
 def _follow_settings(stores: ServiceStores, watch: MachineWatch, done: threading.Event) -> None:
-    """A profile added, removed or changed by the guardian is watched within seconds."""
-    seen = _stamp(stores)
+    """A profile added, removed or changed by the guardian, a school's lab rule, a new or
+    removed account: watched (or no longer) within seconds."""
+    seen = stores.protection_stamp()
     while not done.wait(SETTINGS_LOOK_S):
-        now = _stamp(stores)
+        now = stores.protection_stamp()
         if now != seen:
             seen = now
             watch.reload()
-
-
-def _stamp(stores: ServiceStores) -> tuple[int, int] | None:
-    try:
-        status = stores.settings.path.stat()
-    except OSError:
-        return None
-    return (status.st_mtime_ns, status.st_size)

@@ -18,7 +18,7 @@ from pathlib import Path
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from desktop_app.core.file_stamps import ReadOnChange
+from desktop_app.core.file_stamps import ReadOnChange, Stamps, stamps
 from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.effective import EffectivePolicy, resolve
@@ -37,7 +37,12 @@ from desktop_app.policy.store import SettingsStore, StoreState
 from desktop_app.safety.events import DB_NAME, EventCounts
 from desktop_app.surfaces.quarantine import Quarantine
 
-from .accounts import AccountLookup, AccountsFound, find_protected_accounts
+from .accounts import (
+    ACCOUNT_DATABASE_FILES,
+    AccountLookup,
+    AccountsFound,
+    find_protected_accounts,
+)
 from .actions import GuardianActions
 from .paths import MachinePaths
 
@@ -117,6 +122,12 @@ class ServiceStores:
         return find_protected_accounts(
             self.settings_now(), self.managed_now(), now or datetime.now(UTC), lookup=self.accounts
         )
+
+    def protection_stamp(self) -> Stamps:
+        """Changes whenever who is protected may have changed: the guardian's settings, the
+        school's policy, or the account database (an account added, removed, regrouped)."""
+        policy = machine_policy_files(self.policy_dir) or []
+        return stamps([*self.settings.files, *policy, *ACCOUNT_DATABASE_FILES])
 
     def actions(self) -> GuardianActions:
         """The guardian's actions over these stores, acting as the service (root); its settings

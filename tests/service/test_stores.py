@@ -117,3 +117,18 @@ def test_the_guardians_actions_follow_the_settings_and_the_school_policy(
     assert stores.policy_for(OsUser("root", True))["strictness"] == "strict"
     actions.change_setting("retention_days", 7, proof)  # saved over the newest settings
     assert [row.profile.id for row in actions.settings.profiles()] == [profile.id]
+
+
+def test_the_watch_is_told_when_who_is_protected_may_have_changed(
+    paths: MachinePaths, stores: ServiceStores
+) -> None:
+    """The service's watch reloads when this stamp changes (service/protection.py)."""
+    first = stores.protection_stamp()
+    assert stores.protection_stamp() == first  # nothing changed
+    add_profile(paths, STUDENT, UNDER13_BIRTH_YEAR)
+    second = stores.protection_stamp()
+    assert second != first
+    school_rule(stores, "50-lab.json", {"lab_default_age_band": "teen"})
+    assert stores.protection_stamp() != second
+    stamped = {name for name, _stamp in stores.protection_stamp()}
+    assert {"/etc/passwd", "/etc/group"} <= stamped  # a new account counts too
