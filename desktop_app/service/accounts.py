@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -43,7 +44,8 @@ log = logging.getLogger(__name__)
 LOGIN_DEFS = Path("/etc/login.defs")
 # What a new account, a removed one or a change of groups changes (the files pwd and grp read).
 ACCOUNT_DATABASE_FILES = (Path("/etc/passwd"), Path("/etc/group"), LOGIN_DEFS)
-DEFAULT_UID_MIN = 1000
+# Without UID_MIN in login.defs: Linux's default, or macOS's first person's uid (501).
+DEFAULT_UID_MIN = 501 if sys.platform == "darwin" else 1000
 PEOPLE_UID_END = 60000  # from here: nobody (65534) and ranges for containers and systemd
 NO_LOGIN_SHELLS = frozenset({"nologin", "false", "true", "sync", "halt", "shutdown"})
 
@@ -224,7 +226,7 @@ class OsAccounts:
 
 
 def uid_min_from(login_defs: Path) -> int:
-    """UID_MIN as /etc/login.defs sets it (its default, 1000, when it does not)."""
+    """UID_MIN as /etc/login.defs sets it (DEFAULT_UID_MIN when it does not)."""
     try:
         text = login_defs.read_text(encoding="utf-8", errors="replace")
     except OSError:
