@@ -1,5 +1,5 @@
-"""A school's lab rule on a real computer: every student's account is watched, no
-administrator's (issue 11: every protected account, not only child profiles).
+"""A school's lab rule, or damaged settings, on a real computer: every student's account is
+watched, no administrator's (issue 11: every protected account, not only child profiles).
 
 Needs root (CI runs as root): real accounts are made with useradd (a student, and a
 teacher in the administrators' group) and removed afterwards; the service's stores are
@@ -98,3 +98,22 @@ def test_the_services_status_lists_the_student_and_whoami_agrees(
         Peer(pid=4243, uid=teacher.uid, gid=teacher.gid, name=teacher.name), p.request("whoami")
     )
     assert them["protected"] is False
+
+
+def test_damaged_settings_protect_the_student_without_any_rule(
+    school: dict[str, OsAccount], tmp_path: Path
+) -> None:
+    """Fail closed: the settings file edited into garbage on a computer that was set up."""
+    paths = MachinePaths(root=tmp_path / "data", socket=tmp_path / "run" / "s.sock")
+    paths.prepare()
+    (paths.settings / "setup-complete").write_text("2026-03-01\n")
+    (paths.settings / "settings.json").write_text("{ this is not JSON")
+    stores = open_stores(paths, policy_dir=tmp_path / "no-policy", pin_cost=FAST)
+    try:
+        found = {account.user: account for account in stores.protected_accounts().accounts}
+    finally:
+        stores.close()
+    student = school["student"]
+    assert found[student.name].profile_id == f"uid-{student.uid}"
+    assert found[student.name].band.value == "under13"
+    assert school["teacher"].name not in found
