@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from desktop_app.core.storage import StorageError
 from desktop_app.core.vocabulary import EventKind
@@ -18,9 +19,13 @@ from desktop_app.policy.guardian import GuardianError
 from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
 from desktop_app.safety.events import DaySummary, EventCounts, EventStoreError
+from desktop_app.service.client import ServiceUnavailable
 from desktop_app.surfaces.quarantine import QuarantineEntry, QuarantineError
 
 from .services import GuardianServices
+
+if TYPE_CHECKING:
+    from .sessions import GuardianSession
 
 SECTIONS = ("protection", "share_folders", "help", "school", "privacy")
 ACTIVITY_DAYS = 14
@@ -34,10 +39,26 @@ EXPECTED_ERRORS = (
     EventStoreError,
     QuarantineError,
     ValueError,
+    ServiceUnavailable,  # machine mode: the service stopped answering
 )
 QUARANTINE_UNAVAILABLE = (
     "SafeLens couldn't open its quarantine folder, so hidden files can't be listed here."
 )
+
+
+@dataclass(frozen=True)
+class AccountHealth:
+    """One protected account as the service sees it (machine mode's overview)."""
+
+    account: str
+    age_band: str
+    watched: bool
+    folders: int
+    unavailable_folders: int
+    put_aside: int
+    problem: str | None = None
+    session_running: bool | None = None  # the session client's state, when the service
+    last_stopped: str | None = None  # tells it (UTC, ISO 8601)
 
 
 @dataclass(frozen=True)
@@ -51,6 +72,9 @@ class ConsoleSnapshot:
     pin_store: str
     quarantine: tuple[QuarantineEntry, ...] = ()
     quarantine_problem: str | None = None
+    accounts: tuple[AccountHealth, ...] = ()  # machine mode: every protected account
+    missing_accounts: tuple[str, ...] = ()  # machine mode: profiles without an OS account
+    health_problem: str | None = None  # machine mode: the service's own trouble, if any
 
     def profile_name(self, profile_id: str) -> str | None:
         return next((r.profile.name for r in self.profiles if r.profile.id == profile_id), None)
@@ -86,19 +110,19 @@ def _quarantined(services: GuardianServices) -> tuple[tuple[QuarantineEntry, ...
     return tuple(reversed(entries)), None
 
 
-Change = Callable[[GuardianServices], object]
+Change = Callable[["GuardianSession"], object]
 
 
 def apply_change(
-    services: GuardianServices, change: Change
+    session: GuardianSession, change: Change
 ) -> tuple[Exception | None, ConsoleSnapshot]:
     """Make one change; an expected failure comes back as a value, with the saved state."""
     error: Exception | None = None
     try:
-        change(services)
+        change(session)
     except EXPECTED_ERRORS as caught:
         error = caught
-    return error, take_snapshot(services)
+    return error, session.snapshot()
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ def test_every_page_is_reachable_from_the_sidebar_by_keyboard(
     console = open_console(qtbot, services)
     titles = [console.sidebar.item(i).text() for i in range(console.sidebar.count())]
     assert titles == [
+        "Overview",
         "Profiles",
         "Protections",
         "Share folders",
@@ -177,6 +178,7 @@ def test_adding_and_removing_a_profile(
     qtbot: QtBot, services: GuardianServices, clock: FakeClock
 ) -> None:
     console = open_console(qtbot, services)
+    console.show_page("profiles")
     page = console.profiles_page
     form = page.form
     year = datetime.now(UTC).year
