@@ -47,9 +47,9 @@ from .pages import ApprovalsPage, ConsolePage, SettingsPage, heading
 from .pin_page import ChangePinPage, pin_words
 from .profiles_page import ProfilesPage
 from .quarantine_page import QuarantinePage, quarantine_words
-from .sessions import GuardianSession
+from .sessions import Change, GuardianSession, apply_change
 from .setup import machine_accounts
-from .snapshot import Activity, Change, ConsoleSnapshot, apply_change
+from .snapshot import Activity, ConsoleSnapshot
 from .widgets import bold
 
 BANNER_STYLE = (

@@ -8,6 +8,7 @@ its PIN opened. Every method runs on the console's worker thread, never on the G
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -17,7 +18,7 @@ from desktop_app.service.mode import Mode, RunningMode, ServiceState
 from desktop_app.service.paths import DEFAULT_SOCKET
 
 from .services import GuardianServices
-from .snapshot import Activity, ConsoleSnapshot, load_activity, take_snapshot
+from .snapshot import EXPECTED_ERRORS, Activity, ConsoleSnapshot, load_activity, take_snapshot
 
 SINGLE_ACCOUNT = RunningMode(Mode.SINGLE_ACCOUNT, ServiceState.ABSENT, DEFAULT_SOCKET)
 
@@ -116,3 +117,18 @@ class LocalSession:
     def close(self) -> None:
         """A console opened again asks for the PIN."""
         self.services.actions.forget(self.proof)
+
+
+Change = Callable[[GuardianSession], object]
+
+
+def apply_change(
+    session: GuardianSession, change: Change
+) -> tuple[Exception | None, ConsoleSnapshot]:
+    """Make one change; an expected failure comes back as a value, with the saved state."""
+    error: Exception | None = None
+    try:
+        change(session)
+    except EXPECTED_ERRORS as caught:
+        error = caught
+    return error, session.snapshot()

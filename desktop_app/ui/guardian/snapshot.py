@@ -6,10 +6,9 @@ and comes back with a fresh snapshot, so the pages always show what is saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from desktop_app.core.storage import StorageError
 from desktop_app.core.vocabulary import EventKind
@@ -23,9 +22,6 @@ from desktop_app.service.client import ServiceUnavailable
 from desktop_app.surfaces.quarantine import QuarantineEntry, QuarantineError
 
 from .services import GuardianServices
-
-if TYPE_CHECKING:
-    from .sessions import GuardianSession
 
 SECTIONS = ("protection", "share_folders", "help", "school", "privacy")
 ACTIVITY_DAYS = 14
@@ -108,21 +104,6 @@ def _quarantined(services: GuardianServices) -> tuple[tuple[QuarantineEntry, ...
     except (OSError, QuarantineError):
         return (), QUARANTINE_UNAVAILABLE
     return tuple(reversed(entries)), None
-
-
-Change = Callable[["GuardianSession"], object]
-
-
-def apply_change(
-    session: GuardianSession, change: Change
-) -> tuple[Exception | None, ConsoleSnapshot]:
-    """Make one change; an expected failure comes back as a value, with the saved state."""
-    error: Exception | None = None
-    try:
-        change(session)
-    except EXPECTED_ERRORS as caught:
-        error = caught
-    return error, session.snapshot()
 
 
 @dataclass(frozen=True)
