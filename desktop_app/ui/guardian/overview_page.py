@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidgetItem, QWidget
 
 from desktop_app.service.mode import Mode, RunningMode, ServiceState
 
@@ -42,11 +42,15 @@ class OverviewPage(ConsolePage):
                 self.tr("Age"),
                 self.tr("Watched"),
                 self.tr("Put aside"),
-                self.tr("SafeLens in their session"),
+                self.tr("In their session"),
+                self.tr("Last stopped"),
                 self.tr("Problem"),
             ],
             self.tr("Protected accounts"),
         )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.empty = QLabel(self.tr("No child's account is protected yet (see Profiles)."))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
@@ -86,6 +90,7 @@ class OverviewPage(ConsolePage):
                 self._watched(row),
                 str(row.put_aside),
                 self._session(row),
+                local_time(row.last_stopped) if row.last_stopped else "—",
                 row.problem or "",
             )
             for column, cell in enumerate(cells):
@@ -115,9 +120,7 @@ class OverviewPage(ConsolePage):
         return self.tr("Yes, {0} folders").format(row.folders)
 
     def _session(self, row: AccountHealth) -> str:
-        if row.session_running is None and row.last_stopped is None:
+        """SafeLens in the child's session (the service protects them either way)."""
+        if row.session_running is None:
             return self.tr("Not reported")
-        state = self.tr("Running") if row.session_running else self.tr("Not running")
-        if row.last_stopped:
-            return self.tr("{0}; last stopped {1}").format(state, local_time(row.last_stopped))
-        return state
+        return self.tr("Running") if row.session_running else self.tr("Not running")
