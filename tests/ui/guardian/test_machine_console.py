@@ -191,3 +191,22 @@ def test_the_wizard_in_machine_mode_is_saved_by_the_service(
     summary = wizard.done_page.summary.text()
     assert "SafeLens service on this computer" in summary
     assert launcher.services.pin.status() == "not_set"  # nothing in this account's own store
+
+
+def test_the_services_refusals_read_as_in_single_account_mode(
+    qtbot: QtBot, machine: Machine
+) -> None:
+    console = open_machine_console(qtbot, GuardianLauncher(session_services(machine)))
+    console.show_page("pin")
+    page = console.pin_page
+    qtbot.keyClicks(page.current, "000000")
+    qtbot.keyClicks(page.new, "736251")
+    qtbot.keyClicks(page.again, "736251")
+    with qtbot.waitSignal(console.changed, timeout=10_000):
+        qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
+    assert page.error.text() == "The current PIN is not right. Nothing was changed."
+    assert machine.stores.pin.verify(GUARDIAN_PIN)  # the service's PIN is unchanged
+    qtbot.keyClicks(page.current, GUARDIAN_PIN)
+    with qtbot.waitSignal(console.changed, timeout=10_000):
+        qtbot.mouseClick(page.change_button, Qt.MouseButton.LeftButton)
+    assert page.done.isVisible() and machine.stores.pin.verify("736251")
