@@ -339,3 +339,14 @@ def test_school_policy_problems_are_shown_without_a_review_button(
     assert "tell your IT team" in console.banner.details.text()
     assert LAB_POLICY in console.banner.details.text()
     assert not console.banner.button.isVisible()
+
+
+def test_the_overview_says_single_account_mode_is_not_tamper_resistant_and_how_to_switch(
+    qtbot: QtBot, services: GuardianServices
+) -> None:
+    console = open_console(qtbot, services)
+    page = console.overview_page
+    assert console.stack.currentWidget() is page  # the first page
+    assert "NOT tamper-resistant" in page.mode_line.text()
+    assert page.fix.isVisible() and "systemctl enable --now safelens" in page.fix.text()
+    assert not page.table.isVisible()  # every account's health is the service's to tell
