@@ -38,6 +38,7 @@ def run_gui(window: str, paths: list[str]) -> int:
     from desktop_app.policy.guardian import GuardianPin
     from desktop_app.safety.events import EventCounts
     from desktop_app.safety.oslog import default_sink
+    from desktop_app.service.mode import detect_mode
     from desktop_app.surfaces.quarantine import Quarantine
     from desktop_app.ui.guardian.services import GuardianServices
     from desktop_app.ui.shell import child_guard, run_agent, run_app, run_guardian, run_viewer
@@ -45,7 +46,12 @@ def run_gui(window: str, paths: list[str]) -> int:
     settings = GuardianSettings()
     settings.note_seen()  # when SafeLens last ran, for the clock-jump guard (a small write)
     events = EventCounts(retention_days=settings.policy["retention_days"], sink=default_sink())
-    services = GuardianServices(settings, GuardianPin(), Approvals(), events, open_quarantine())
+    # Machine mode (the service answers): the guardian's windows ask the service, whose data
+    # they show and change; the socket decides, never an environment variable.
+    mode = detect_mode()
+    services = GuardianServices(
+        settings, GuardianPin(), Approvals(), events, open_quarantine(), mode=mode
+    )
     try:
         if window == "guardian":
             return run_guardian(services)

@@ -221,12 +221,15 @@ def with_quarantine(services: object) -> object:
 
 def console_shots() -> None:
     from desktop_app.ui.guardian import GuardianConsole
+    from desktop_app.ui.guardian.sessions import LocalSession
 
     services = with_quarantine(family_services())
-    console = GuardianConsole(services, proof=services.actions.prove_administrator())  # type: ignore[arg-type]
+    proof = services.actions.prove_administrator()  # type: ignore[attr-defined]
+    console = GuardianConsole(LocalSession(services, proof))  # type: ignore[arg-type]
     console.show()
     wait_until(lambda: bool(console.pages) and console.work.pending == 0)
     names = {
+        "overview": "console-0-overview-single-account",
         "profiles": "console-1-profiles",
         "protection": "console-2-protections",
         "share_folders": "console-3-share-folders",
@@ -261,6 +264,7 @@ def school_shots() -> None:
     from desktop_app.policy.profiles import OsUser
     from desktop_app.policy.store import SettingsStore
     from desktop_app.ui.guardian import GuardianConsole, GuardianServices
+    from desktop_app.ui.guardian.sessions import LocalSession
     from tests.helpers.guardian import PIN, make_services
     from tests.helpers.keyring import MemoryKeyring
 
@@ -279,7 +283,7 @@ def school_shots() -> None:
         pin=services.pin,
         approvals=services.approvals,
     )
-    console = GuardianConsole(damaged, proof=damaged.actions.prove_administrator())
+    console = GuardianConsole(LocalSession(damaged, damaged.actions.prove_administrator()))
     console.show()
     wait_until(lambda: bool(console.pages) and console.work.pending == 0)
     console.show_page("protection")
@@ -287,6 +291,66 @@ def school_shots() -> None:
     console.show_page("school")
     save(console, "console-school-locked")
     console.close()
+
+
+def machine_shots() -> None:
+    """Machine mode: a real service on a private socket holds the data; the console and the
+    PIN dialog ask it. This computer has no children's accounts, so the overview's rows are
+    example rows laid over the service's real answer (what the service says for each)."""
+    import dataclasses
+
+    from desktop_app.policy.guardian import FREE_ATTEMPTS
+    from desktop_app.service import protocol as p
+    from desktop_app.service.client import ServiceClient
+    from desktop_app.service.handlers import ServiceHandlers
+    from desktop_app.service.mode import Mode, RunningMode, ServiceState
+    from desktop_app.service.paths import MachinePaths
+    from desktop_app.service.server import ServiceServer
+    from desktop_app.service.stores import open_stores
+    from desktop_app.ui.guardian import GuardianConsole, PinDialog
+    from desktop_app.ui.guardian.service_session import ServiceGate, ServiceSession
+    from desktop_app.ui.guardian.snapshot import AccountHealth, ConsoleSnapshot
+    from tests.helpers.service import FAST, GUARDIAN_PIN, add_profile, set_guardian_pin
+
+    base = Path(tempfile.mkdtemp(prefix="safelens-machine-"))
+    paths = MachinePaths(root=base / "data", socket=base / "run" / "s.sock")
+    paths.prepare()
+    paths.socket.parent.mkdir(mode=0o755, exist_ok=True)
+    year = datetime.now(UTC).year
+    for account, born in (("maya", year - 9), ("leo", year - 14)):
+        add_profile(paths, account, born)
+    set_guardian_pin(paths)
+    stores = open_stores(paths, policy_dir=base / "policy", pin_cost=FAST)
+    mode = RunningMode(Mode.MACHINE, ServiceState.ANSWERING, paths.socket)
+    rows = (
+        AccountHealth("maya", "under13", True, 3, 0, 2, None, True, None),
+        AccountHealth("leo", "teen", True, 3, 1, 0, None, False, "2026-12-02T18:40:00+00:00"),
+    )
+
+    class ExampleRows(ServiceSession):
+        def snapshot(self) -> ConsoleSnapshot:
+            real = super().snapshot()
+            return dataclasses.replace(real, accounts=rows, missing_accounts=())
+
+    handlers = ServiceHandlers(stores)
+    with ServiceServer(paths.socket, handlers):
+        client = ServiceClient(paths.socket)
+        token = client.call("guardian_open", pin=GUARDIAN_PIN)["token"]
+        console = GuardianConsole(ExampleRows(client, token, mode))
+        console.show()
+        wait_until(lambda: bool(console.pages) and console.work.pending == 0)
+        console.show_page("overview")
+        save(console, "console-0-overview-machine")
+        console.close()
+        wait_until(lambda: console.work.pending == 0)
+        for _ in range(FREE_ATTEMPTS):
+            client.send(p.request("verify_pin", pin=WRONG))
+        dialog = PinDialog(stores.pin, gate=ServiceGate(client, mode))
+        dialog.show()
+        wait_until(lambda: not dialog.checking)
+        save(dialog, "pin-service-wait")
+        dialog.close()
+    stores.close()
 
 
 def main() -> None:
@@ -301,6 +365,7 @@ def main() -> None:
     pin_shots()
     console_shots()
     school_shots()
+    machine_shots()
 
 
 if __name__ == "__main__":

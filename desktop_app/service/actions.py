@@ -21,9 +21,10 @@ import errno
 import os
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, NoReturn
+from typing import Any, Literal, NoReturn, TypeVar
 
 from desktop_app.core.storage import StorageError
 from desktop_app.policy.approvals import Approval, Approvals
@@ -37,7 +38,8 @@ from desktop_app.policy.guardian import (
     WrongPin,
     check_pin_rules,
 )
-from desktop_app.policy.profiles import ProfileError
+from desktop_app.policy.profiles import Profile, ProfileError
+from desktop_app.policy.settings import check as check_setting
 from desktop_app.safety.events import EventCounts
 from desktop_app.surfaces.quarantine import (
     Quarantine,
@@ -55,9 +57,11 @@ from .action_errors import (
     QuarantineUnavailable,
     UnknownProfile,
 )
+from .first_setup import SetupPlan, apply_setup
 
 ProofKind = Literal["pin", "administrator", "before_setup"]
 NOT_WRITABLE_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -230,6 +234,43 @@ class GuardianActions:
         self._require(proof)
         try:
             self.settings.reset_value(key)
+        except StorageError as exc:
+            _raise_plain(exc)
+
+    def revoke(self, sha256: str, profile_id: str, proof: GuardianProof) -> None:
+        """Forget an approval (turns protection back up; the console asks for it)."""
+        self._require(proof)
+        self._saved(self.approvals.revoke, sha256, profile_id)
+
+    # --- profiles and the first setup -------------------------------------------------------
+
+    def add_profile(
+        self, name: str, os_user: str, birth_year: int | None, proof: GuardianProof
+    ) -> Profile:
+        self._require(proof)
+        return self._saved(self.settings.add_profile, name, os_user, birth_year)
+
+    def remove_profile(self, profile_id: str, proof: GuardianProof) -> None:
+        self._require(proof)
+        self._saved(self.settings.remove_profile, profile_id)
+
+    def confirm_reviewed(self, proof: GuardianProof) -> None:
+        """The guardian has looked at the settings' problems (see GuardianSettings)."""
+        self._require(proof)
+        self._saved(self.settings.confirm_reviewed)
+
+    def set_up(self, plan: SetupPlan, proof: GuardianProof) -> None:
+        """The first run: profiles, trusted adults, then the PIN — only before any PIN."""
+        self._require(proof)
+        if proof.how != "before_setup":
+            raise NotProven("The setup runs only before a guardian PIN is set.")
+        check_pin_rules(plan.pin)  # before anything is saved
+        check_setting("trusted_adults", [dict(person) for person in plan.trusted_adults])
+        self._saved(apply_setup, plan, self.settings, self.pin)
+
+    def _saved(self, change: Callable[..., R], *args: Any) -> R:
+        try:
+            return change(*args)
         except StorageError as exc:
             _raise_plain(exc)
 

@@ -26,6 +26,7 @@ from desktop_app.safety.events import EventStoreError
 from . import protocol as p
 from .action_errors import ACTION_ERRORS, error_code
 from .actions import GuardianProof
+from .guardian_ops import GuardianOps
 from .health import WatchStatus, machine_health
 from .server import Peer
 from .stores import ServiceStores
@@ -82,6 +83,8 @@ class ServiceHandlers:
             "delete": self.delete,
             "status": self.status,
         }
+        guardian = GuardianOps(stores, self._check_pin, self.health, self._pin_lock)
+        self._ops.update(guardian.ops())  # the console's and the wizard's (guardian_ops.py)
 
     def show_watch(self, watch: WatchStatus | None) -> None:
         """The running watch, for ``status`` (None: the service runs without one)."""
@@ -186,13 +189,15 @@ class ServiceHandlers:
             refused = self._check_pin(_text(request, "pin", MAX_SECRET_CHARS))
             if refused is not None:
                 return refused
-        return p.reply(
-            **machine_health(
-                self._stores,
-                self._watch,
-                started_at=self._started_at,
-                watch_started=self._watch_handed_over,
-            )
+        return p.reply(**self.health())
+
+    def health(self) -> Reply:
+        """Every protected account's health (``status``, and the guardian's console)."""
+        return machine_health(
+            self._stores,
+            self._watch,
+            started_at=self._started_at,
+            watch_started=self._watch_handed_over,
         )
 
     def _guardian_action(

@@ -25,6 +25,7 @@ from desktop_app.policy.profiles import OsUser
 from desktop_app.policy.store import SettingsStore
 from desktop_app.safety.events import EventCounts
 from desktop_app.ui.guardian import GuardianConsole, GuardianServices, PinDialog
+from desktop_app.ui.guardian.sessions import LocalSession
 from tests.helpers.clock import FakeClock
 from tests.helpers.keyring import MemoryKeyring
 
@@ -91,7 +92,7 @@ def assert_named(root: QWidget) -> None:
 
 
 def open_console(qtbot: QtBot, services: GuardianServices) -> GuardianConsole:
-    console = GuardianConsole(services, proof=services.actions.prove_administrator())
+    console = GuardianConsole(LocalSession(services, services.actions.prove_administrator()))
     qtbot.addWidget(console)
     with qtbot.waitSignal(console.loaded, timeout=5000):
         console.show()

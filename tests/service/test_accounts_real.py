@@ -13,6 +13,7 @@ Without root these tests skip; under CI=true a missing root is a failure.
 from __future__ import annotations
 
 import contextlib
+import grp
 import hashlib
 import io
 import json
@@ -154,28 +155,46 @@ def service(
 ) -> Iterator[RunningService]:
     """The service as root on a fresh data folder, set up before start as a guardian would:
     the child's profile (under 13), the guardian's (adult) and the guardian's PIN."""
+    yield from _running_service(accounts, shared_dir, set_up=True)
+
+
+@pytest.fixture
+def unset_service(accounts: dict[str, OsAccount], shared_dir: Path) -> Iterator[RunningService]:
+    """The service as root on a computer nobody has set up yet (no PIN, no profiles)."""
+    yield from _running_service(accounts, shared_dir, set_up=False)
+
+
+def _running_service(
+    accounts: dict[str, OsAccount], shared_dir: Path, *, set_up: bool
+) -> Iterator[RunningService]:
     case = Path(tempfile.mkdtemp(prefix="case-", dir=shared_dir))
     os.chmod(case, 0o755)
     paths = MachinePaths(root=case / "data", socket=case / "run" / "s.sock")
     paths.prepare()
-    child_profile = add_profile(paths, accounts["child"].name, UNDER13_BIRTH_YEAR)
-    add_profile(paths, accounts["guardian"].name, None)
-    set_guardian_pin(paths)
-    _turn_on_test_mode(paths)
-    entry = Quarantine(paths.quarantine).add_bytes(
-        b"put aside while nobody was logged in",
-        original_path=f"{accounts['child'].home}/Downloads/picture.jpg",
-        reason="sensitive",
-        surface="share_folders",
-        profile_id=child_profile.id,
-    )
+    entry_id = ""
+    if set_up:
+        child_profile = add_profile(paths, accounts["child"].name, UNDER13_BIRTH_YEAR)
+        add_profile(paths, accounts["guardian"].name, None)
+        set_guardian_pin(paths)
+        _turn_on_test_mode(paths)
+        entry_id = (
+            Quarantine(paths.quarantine)
+            .add_bytes(
+                b"put aside while nobody was logged in",
+                original_path=f"{accounts['child'].home}/Downloads/picture.jpg",
+                reason="sensitive",
+                surface="share_folders",
+                profile_id=child_profile.id,
+            )
+            .id
+        )
     decoy = case / "decoy"  # where environment variables point: machine mode never goes there
     command = [sys.executable, "-m", "desktop_app", "service"]
     command += ["--data-dir", str(paths.root), "--socket", str(paths.socket)]
     decoy_env = {name: str(decoy / name) for name in ("SAFELENS_HOME", "SAFELENS_POLICY_DIR")}
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **decoy_env}
     process = subprocess.Popen(command, env=env, cwd=REPO, stderr=subprocess.PIPE)
-    running = RunningService(paths, process, decoy, accounts, shared_dir, entry.id)
+    running = RunningService(paths, process, decoy, accounts, shared_dir, entry_id)
     try:
         _wait_until_answering(running)
         yield running
@@ -459,3 +478,94 @@ def test_a_picture_arriving_in_the_childs_downloads_is_put_aside_with_no_session
         "except PermissionError:\n    print('refused')\n"
     )
     assert service.run_as("child", code, str(service.paths.quarantine)).strip() == "refused"
+
+
+# --- the guardian's console and setup wizard from any account (their client's ops) ---------
+
+
+def test_the_guardians_pin_in_the_childs_session_lists_and_restores_the_services_quarantine(
+    service: RunningService,
+) -> None:
+    """What the console does from the child's session with the guardian beside them."""
+    child = service.accounts["child"]
+    handout = Path(tempfile.mkdtemp(prefix="handout-", dir=service.shared))
+    os.chmod(handout, 0o755)
+    photo = handout / "holiday.png"
+    Image.new("RGB", (64, 48), (90, 140, 200)).save(photo)
+    os.chmod(photo, 0o644)
+    service.run_as("child", CHILD_COPIES, str(photo))
+    downloads = Path(child.home) / "Downloads"
+    profile_id = service.as_account("child", [("whoami", {})])[0]["profile_id"]
+    entry = Quarantine(service.paths.quarantine).add(
+        downloads / "holiday.png",
+        reason="sensitive",
+        surface="share_folders",
+        profile_id=profile_id,
+    )
+    assert not (downloads / "holiday.png").exists()
+
+    # without the PIN: nothing
+    wrong, made_up, no_token = service.as_account(
+        "child",
+        [
+            ("guardian_open", {"pin": "000000"}),
+            ("guardian_list", {"token": "0" * 64, "what": "quarantine"}),
+            ("guardian_restore", {"id": entry.id}),
+        ],
+    )
+    assert wrong["error"] == "wrong_pin"
+    assert made_up["error"] == no_token["error"] == "session_ended"
+
+    # with it: the console's session lists the service's quarantine and restores
+    [opened] = service.as_account("child", [("guardian_open", {"pin": GUARDIAN_PIN})])
+    token = opened["token"]
+    [stolen] = service.as_account(
+        "guardian", [("guardian_list", {"token": token, "what": "quarantine"})]
+    )
+    assert stolen["error"] == "session_ended"  # the token is bound to the child's uid
+    listed, restored, approved, closed = service.as_account(
+        "child",
+        [
+            ("guardian_list", {"token": token, "what": "quarantine"}),
+            ("guardian_restore", {"token": token, "id": entry.id}),
+            ("is_approved", {"sha256": entry.sha256}),
+            ("guardian_close", {"token": token}),
+        ],
+    )
+    assert entry.id in [item["id"] for item in listed["items"]]
+    assert restored["ok"] is True and restored["placed"] == str(downloads / "holiday.png")
+    back = downloads / "holiday.png"
+    assert back.exists() and back.stat().st_uid == child.uid  # the child's own file again
+    assert approved["approved"] is True and closed["closed"] is True
+
+
+def test_setup_is_refused_to_the_child_and_done_by_the_guardian_as_an_administrator(
+    unset_service: RunningService,
+) -> None:
+    plan = {
+        "pin": GUARDIAN_PIN,
+        "children": [
+            {"name": "Child", "os_user": unset_service.accounts["child"].name, "birth_year": 2018}
+        ],
+    }
+    [as_child] = unset_service.as_account("child", [("setup", plan)])
+    assert as_child["error"] == "not_administrator"
+    [state] = unset_service.as_account("child", [("pin_state", {})])
+    assert state["status"] == "not_set"
+    guardian = unset_service.accounts["guardian"]
+    created_group = "sudo" not in {group.gr_name for group in grp.getgrall()}
+    if created_group:
+        subprocess.run(["groupadd", "sudo"], check=True, capture_output=True)
+    subprocess.run(["usermod", "-aG", "sudo", guardian.name], check=True, capture_output=True)
+    try:
+        [as_guardian] = unset_service.as_account("guardian", [("setup", plan)])
+        assert as_guardian == {"v": 1, "ok": True, "done": True}
+        [me, again] = unset_service.as_account("child", [("whoami", {}), ("setup", plan)])
+        assert (me["protected"], me["age_band"]) == (True, "under13")
+        assert again["error"] == "not_administrator"
+        [twice] = unset_service.as_account("guardian", [("setup", plan)])
+        assert twice["error"] == "already_set_up"
+    finally:
+        subprocess.run(["gpasswd", "-d", guardian.name, "sudo"], check=False, capture_output=True)
+        if created_group:
+            subprocess.run(["groupdel", "sudo"], check=False, capture_output=True)

@@ -184,11 +184,12 @@ def test_every_guardian_console_page_is_translated_and_nothing_is_clipped(
     qtbot: QtBot, language: str
 ) -> None:
     from desktop_app.ui.guardian.console import GuardianConsole
+    from desktop_app.ui.guardian.sessions import LocalSession
     from tests.helpers.guardian import make_services
     from tests.helpers.keyring import MemoryKeyring
 
     services = make_services(MemoryKeyring())
-    console = GuardianConsole(services, proof=services.actions.prove_administrator())
+    console = GuardianConsole(LocalSession(services, services.actions.prove_administrator()))
     qtbot.addWidget(console)
     console.resize(960, 680)
     with qtbot.waitSignal(console.loaded, timeout=10_000):

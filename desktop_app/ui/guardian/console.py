@@ -1,10 +1,12 @@
 """The PIN-gated guardian console: a sidebar of pages over the guardian's stores.
 
 Open it through ``GuardianLauncher`` (launcher.py), which asks for the PIN first and hands
-the console the guardian's proof; what turns protection down goes through
-``GuardianActions`` (service/actions.py) with it, as in the CLI and the arrival window.
-Every read and write runs on the console's own worker thread; each change comes back
-with the saved state, so what the pages show is always what is stored.
+the console a guardian's session (sessions.py): this account's own stores with the PIN's
+proof (single-account mode), or the per-machine service with the token its PIN opened
+(machine mode). Either way what turns protection down goes through ``GuardianActions``
+(service/actions.py), as in the CLI and the arrival window. Every read and write runs on
+the console's own worker thread; each change comes back with the saved state, so what the
+pages show is always what is stored.
 """
 
 from __future__ import annotations
@@ -35,25 +37,19 @@ from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
 from desktop_app.safety.events import EventStoreError
 from desktop_app.service.action_errors import DiskFull
-from desktop_app.service.actions import GuardianProof
+from desktop_app.service.client import ServiceUnavailable
 from desktop_app.surfaces.quarantine import QuarantineError
 
 from ..tasks import BackgroundWork
 from .activity import ActivityPage
+from .overview_page import OverviewPage
 from .pages import ApprovalsPage, ConsolePage, SettingsPage, heading
 from .pin_page import ChangePinPage, pin_words
 from .profiles_page import ProfilesPage
 from .quarantine_page import QuarantinePage, quarantine_words
-from .services import GuardianServices
+from .sessions import Change, GuardianSession, apply_change
 from .setup import machine_accounts
-from .snapshot import (
-    Activity,
-    Change,
-    ConsoleSnapshot,
-    apply_change,
-    load_activity,
-    take_snapshot,
-)
+from .snapshot import Activity, ConsoleSnapshot
 from .widgets import bold
 
 BANNER_STYLE = (
@@ -107,8 +103,8 @@ class ProblemBanner(QFrame):
 
 
 class GuardianConsole(QMainWindow):
-    """Profiles, protections, share folders, trusted adults, school, privacy, PIN, approvals,
-    quarantine, activity.
+    """Overview (the mode, every account's health), profiles, protections, share folders,
+    trusted adults, school, privacy, PIN, approvals, quarantine, activity.
 
     Signals:
         loaded(): the first snapshot is on screen (the pages exist from then on).
@@ -120,15 +116,12 @@ class GuardianConsole(QMainWindow):
 
     def __init__(
         self,
-        services: GuardianServices,
+        session: GuardianSession,
         parent: QWidget | None = None,
         work: BackgroundWork | None = None,
-        *,
-        proof: GuardianProof,
     ) -> None:
         super().__init__(parent)
-        self.services = services
-        self.proof = proof  # from the PIN dialog: the console's changes go through with it
+        self.session = session  # opened by the PIN: the console's changes go through it
         self.work = work or BackgroundWork(self)
         self.snapshot: ConsoleSnapshot | None = None
         self._activity_request = 0
@@ -164,7 +157,7 @@ class GuardianConsole(QMainWindow):
         self.pages: dict[str, ConsolePage] = {}
         self.settings_pages: dict[str, SettingsPage] = {}
         self.statusBar().showMessage(self.tr("Loading…"))
-        self.work.run(take_snapshot, services, on_result=self._first, on_error=self._failed)
+        self.work.run(session.snapshot, on_result=self._first, on_error=self._failed)
 
     # --- building ---------------------------------------------------------------------------
 
@@ -187,13 +180,15 @@ class GuardianConsole(QMainWindow):
             on_result=self.profiles_page.form.set_accounts,
             on_error=lambda _error: None,
         )
-        if self.services.events is not None:
+        if self.session.has_activity:
             self._load_activity(None, EventKind.sensitive.value)
         self.sidebar.setFocus()
         self.loaded.emit()
 
     def _build_pages(self, snapshot: ConsoleSnapshot) -> None:
         fields = snapshot.fields
+        self.overview_page = OverviewPage(self.session.mode)
+        self.pages["overview"] = self.overview_page
         self.profiles_page = ProfilesPage()
         self.profiles_page.add_requested.connect(self._add_profile)
         self.profiles_page.remove_requested.connect(self._remove_profile)
@@ -256,15 +251,16 @@ class GuardianConsole(QMainWindow):
         self.approvals_page.revoke_requested.connect(self._revoke)
         self.pages["approvals"] = self.approvals_page
         self.quarantine_page = QuarantinePage()
+        self.quarantine_page.restore_to_button.setVisible(self.session.can_restore_to)
         self.quarantine_page.restore_requested.connect(self._restore_quarantined)
         self.quarantine_page.delete_requested.connect(self._delete_quarantined)
         self.pages["quarantine"] = self.quarantine_page
-        self.activity_page = ActivityPage(available=self.services.events is not None)
+        self.activity_page = ActivityPage(available=self.session.has_activity)
         self.activity_page.wanted.connect(self._load_activity)
         self.pages["activity"] = self.activity_page
 
     def show_page(self, key: str) -> None:
-        """Switch to a page by key ('profiles', 'protection', ..., 'activity')."""
+        """Switch to a page by key ('overview', 'profiles', 'protection', ..., 'activity')."""
         self.sidebar.setCurrentRow(list(self.pages).index(key))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
@@ -276,6 +272,7 @@ class GuardianConsole(QMainWindow):
     def _show(self, snapshot: ConsoleSnapshot) -> None:
         self.snapshot = snapshot
         self.banner.show_problems(snapshot)
+        self.overview_page.show_snapshot(snapshot)
         for section, page in self.settings_pages.items():
             page.show_fields(snapshot.fields[section])
         self.profiles_page.show_snapshot(snapshot)
@@ -308,37 +305,35 @@ class GuardianConsole(QMainWindow):
                 on_refused(plain(error))
             self.changed.emit()
 
-        self.work.run(apply_change, self.services, change, on_result=done, on_error=self._failed)
+        self.work.run(apply_change, self.session, change, on_result=done, on_error=self._failed)
 
     def _set_value(self, key: str, value: object) -> None:
         page = self._page_for(key)
         self._change(
-            lambda s: s.actions.change_setting(key, value, self.proof),
+            lambda s: s.set_value(key, value),
             lambda message: page.show_field_error(key, message),
         )
 
     def _reset_value(self, key: str) -> None:
         page = self._page_for(key)
         self._change(
-            lambda s: s.actions.reset_setting(key, self.proof),
+            lambda s: s.reset_value(key),
             lambda message: page.show_field_error(key, message),
         )
 
     def _add_profile(self, name: str, os_user: str, birth_year: object) -> None:
         year = birth_year if isinstance(birth_year, int) else None
         self._change(
-            lambda s: s.settings.add_profile(name, os_user, year),
+            lambda s: s.add_profile(name, os_user, year),
             self.profiles_page.form.show_error,
             self.profiles_page.profile_added,
         )
 
     def _remove_profile(self, profile_id: str) -> None:
-        self._change(lambda s: s.settings.remove_profile(profile_id), self.profiles_page.show_error)
+        self._change(lambda s: s.remove_profile(profile_id), self.profiles_page.show_error)
 
     def _revoke(self, sha256: str, profile_id: str) -> None:
-        self._change(
-            lambda s: s.approvals.revoke(sha256, profile_id), self.approvals_page.show_error
-        )
+        self._change(lambda s: s.revoke(sha256, profile_id), self.approvals_page.show_error)
 
     def _restore_quarantined(self, entry_id: str, folder: object) -> None:
         page = self.quarantine_page
@@ -346,8 +341,8 @@ class GuardianConsole(QMainWindow):
         to = folder if isinstance(folder, Path) else None
         placed: list[Path] = []  # filled on the worker, read here once the change is back
 
-        def restore(services: GuardianServices) -> None:
-            placed.append(services.actions.restore(entry_id, self.proof, to=to))
+        def restore(session: GuardianSession) -> None:
+            placed.append(session.restore(entry_id, to))
 
         def restored() -> None:
             if entry is not None and placed:
@@ -357,14 +352,12 @@ class GuardianConsole(QMainWindow):
 
     def _delete_quarantined(self, entry_id: str) -> None:
         page = self.quarantine_page
-        self._change(
-            lambda s: s.actions.delete(entry_id, self.proof), page.show_error, page.show_deleted
-        )
+        self._change(lambda s: s.delete(entry_id), page.show_error, page.show_deleted)
 
     def _change_pin(self, current: str, new: str, again: str) -> None:
         page = self.pin_page
         self._change(
-            lambda s: s.actions.change_pin(current, new, again),
+            lambda s: s.change_pin(current, new, again),
             page.show_refused,
             page.show_changed,
             words=pin_words,
@@ -372,7 +365,7 @@ class GuardianConsole(QMainWindow):
 
     def _reviewed(self) -> None:
         self._change(
-            lambda s: s.settings.confirm_reviewed(),
+            lambda s: s.confirm_reviewed(),
             lambda message: self.statusBar().showMessage(message),
         )
 
@@ -380,8 +373,7 @@ class GuardianConsole(QMainWindow):
         return next(page for page in self.settings_pages.values() if key in page.editors)
 
     def _load_activity(self, profile_id: object, kind: str) -> None:
-        events = self.services.events
-        if events is None:
+        if not self.session.has_activity:
             return
         self._activity_request += 1
         request = self._activity_request
@@ -392,11 +384,11 @@ class GuardianConsole(QMainWindow):
 
         who = profile_id if isinstance(profile_id, str) else None
         self.work.run(
-            load_activity, events, who, EventKind(kind), on_result=show, on_error=self._failed
+            self.session.activity, who, EventKind(kind), on_result=show, on_error=self._failed
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        self.services.actions.forget(self.proof)  # a console opened again asks for the PIN
+        self.work.run(self.session.close)  # a console opened again asks for the PIN
         super().closeEvent(event)
 
     def _failed(self, error: BaseException) -> None:
@@ -409,8 +401,7 @@ class GuardianConsole(QMainWindow):
         if isinstance(page, ChangePinPage):
             page.set_busy(False)
         self.work.run(
-            take_snapshot,
-            self.services,
+            self.session.snapshot,
             on_result=self._after_failure,
             on_error=lambda _error: None,
         )
@@ -442,4 +433,6 @@ class GuardianConsole(QMainWindow):
             return str(error)
         if isinstance(error, QuarantineError):
             return quarantine_words(error)
+        if isinstance(error, ServiceUnavailable):
+            return self.tr("The SafeLens service did not answer, so nothing was changed.")
         return self.tr("This can't be saved: {0}.").format(error)

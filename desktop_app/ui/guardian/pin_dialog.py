@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import time
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -38,6 +39,18 @@ from .widgets import ERROR_COLOR
 TICK_MS = 250
 
 
+class PinGate(Protocol):
+    """Where the PIN is checked when it is not this account's own (machine mode: the service)."""
+
+    def state(self) -> tuple[str, float]:
+        """The PIN's status ('set', 'not_set', 'missing') and seconds until the next try."""
+        ...
+
+    def try_pin(self, entered: str) -> tuple[object | None, float]:
+        """What a right PIN opens; (None, seconds to wait) for a wrong one."""
+        ...
+
+
 def _check(pin: GuardianPin, entered: str) -> tuple[bool, float]:
     """Worker thread: verify, and if wrong, how long until the next try is allowed."""
     if pin.verify(entered):
@@ -63,7 +76,8 @@ class PinDialog(QDialog):
 
     ``accepted`` (QDialog's own signal) is emitted only after GuardianPin.verify said
     yes; Cancel and Esc reject. While the PIN is being checked every control is disabled.
-    Given ``actions``, the PIN is checked by them and ``proof`` holds what they made of it.
+    Given ``actions``, the PIN is checked by them and ``proof`` holds what they made of it;
+    given a ``gate`` (machine mode), the gate checks it and ``opened`` holds what it opened.
 
     Signals:
         checking_changed(bool): True while a check runs on the worker thread.
@@ -78,11 +92,15 @@ class PinDialog(QDialog):
         prompt: str | None = None,
         work: BackgroundWork | None = None,
         actions: GuardianActions | None = None,
+        *,
+        gate: PinGate | None = None,
     ) -> None:
         super().__init__(parent)
         self.pin = pin
         self.guardian_actions = actions
+        self.gate = gate
         self.proof: GuardianProof | None = None
+        self.opened: object | None = None
         self.work = work or BackgroundWork(self)
         self.checking = False
         self._deadline = 0.0
@@ -95,7 +113,10 @@ class PinDialog(QDialog):
         self.countdown.timeout.connect(self._tick)
         self.entry.setFocus()
         self._set_checking(True, self.tr("Getting ready…"))
-        self.work.run(_state, pin, on_result=self._on_state, on_error=self._on_error)
+        if gate is not None:
+            self.work.run(gate.state, on_result=self._on_state, on_error=self._on_error)
+        else:
+            self.work.run(_state, pin, on_result=self._on_state, on_error=self._on_error)
 
     def _build(self, prompt: str | None) -> None:
         heading = QLabel(self.tr("Guardian PIN"))
@@ -163,6 +184,11 @@ class PinDialog(QDialog):
             self._show(self.tr("Please enter the PIN."), error=True)
             return
         self._set_checking(True, self.tr("Checking…"))
+        if self.gate is not None:
+            self.work.run(
+                self.gate.try_pin, entered, on_result=self._on_opened, on_error=self._on_error
+            )
+            return
         if self.guardian_actions is not None:
             self.work.run(
                 _prove,
@@ -201,6 +227,10 @@ class PinDialog(QDialog):
     def _on_proved(self, outcome: tuple[GuardianProof | None, float]) -> None:
         self.proof, delay = outcome
         self._on_checked((self.proof is not None, delay))
+
+    def _on_opened(self, outcome: tuple[object | None, float]) -> None:
+        self.opened, delay = outcome
+        self._on_checked((self.opened is not None, delay))
 
     def _on_checked(self, outcome: tuple[bool, float]) -> None:
         right, delay = outcome

@@ -9,6 +9,7 @@ from desktop_app.policy.editor import GuardianSettings
 from desktop_app.policy.guardian import GuardianPin
 from desktop_app.safety.events import EventCounts
 from desktop_app.service.actions import GuardianActions
+from desktop_app.service.mode import RunningMode
 from desktop_app.surfaces.quarantine import Quarantine
 
 
@@ -21,6 +22,8 @@ class GuardianServices:
     approvals: Approvals
     events: EventCounts | None = None
     quarantine: Quarantine | None = None
+    # Which mode runs (service.mode.detect_mode, in app.py); None: not asked (tests).
+    mode: RunningMode | None = None
     # The guardian's actions over these same stores (one instance: it knows its own proofs).
     actions: GuardianActions = field(init=False, repr=False, compare=False)
 

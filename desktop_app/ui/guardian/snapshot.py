@@ -6,7 +6,7 @@ and comes back with a fresh snapshot, so the pages always show what is saved.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -18,6 +18,7 @@ from desktop_app.policy.guardian import GuardianError
 from desktop_app.policy.profiles import ProfileError
 from desktop_app.policy.settings import InvalidValue
 from desktop_app.safety.events import DaySummary, EventCounts, EventStoreError
+from desktop_app.service.client import ServiceUnavailable
 from desktop_app.surfaces.quarantine import QuarantineEntry, QuarantineError
 
 from .services import GuardianServices
@@ -34,10 +35,26 @@ EXPECTED_ERRORS = (
     EventStoreError,
     QuarantineError,
     ValueError,
+    ServiceUnavailable,  # machine mode: the service stopped answering
 )
 QUARANTINE_UNAVAILABLE = (
     "SafeLens couldn't open its quarantine folder, so hidden files can't be listed here."
 )
+
+
+@dataclass(frozen=True)
+class AccountHealth:
+    """One protected account as the service sees it (machine mode's overview)."""
+
+    account: str
+    age_band: str
+    watched: bool
+    folders: int
+    unavailable_folders: int
+    put_aside: int
+    problem: str | None = None
+    session_running: bool | None = None  # the session client's state, when the service
+    last_stopped: str | None = None  # tells it (UTC, ISO 8601)
 
 
 @dataclass(frozen=True)
@@ -51,6 +68,9 @@ class ConsoleSnapshot:
     pin_store: str
     quarantine: tuple[QuarantineEntry, ...] = ()
     quarantine_problem: str | None = None
+    accounts: tuple[AccountHealth, ...] = ()  # machine mode: every protected account
+    missing_accounts: tuple[str, ...] = ()  # machine mode: profiles without an OS account
+    health_problem: str | None = None  # machine mode: the service's own trouble, if any
 
     def profile_name(self, profile_id: str) -> str | None:
         return next((r.profile.name for r in self.profiles if r.profile.id == profile_id), None)
@@ -84,21 +104,6 @@ def _quarantined(services: GuardianServices) -> tuple[tuple[QuarantineEntry, ...
     except (OSError, QuarantineError):
         return (), QUARANTINE_UNAVAILABLE
     return tuple(reversed(entries)), None
-
-
-Change = Callable[[GuardianServices], object]
-
-
-def apply_change(
-    services: GuardianServices, change: Change
-) -> tuple[Exception | None, ConsoleSnapshot]:
-    """Make one change; an expected failure comes back as a value, with the saved state."""
-    error: Exception | None = None
-    try:
-        change(services)
-    except EXPECTED_ERRORS as caught:
-        error = caught
-    return error, take_snapshot(services)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ on the wizard's worker thread while the window stays responsive.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QWidget, QWizard
@@ -45,9 +47,14 @@ class SetupWizard(QWizard):
         services: GuardianServices,
         parent: QWidget | None = None,
         work: BackgroundWork | None = None,
+        *,
+        setup: Callable[[SetupPlan], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        # Machine mode: the service saves the plan (administrators only) and says where
+        # protection lives; else this account's own stores.
+        self.setup = setup
         self.work = work or BackgroundWork(self)
         self.setWindowTitle(self.tr("Set up SafeLens"))
         self.setAccessibleName(self.tr("Set up SafeLens"))
@@ -104,9 +111,17 @@ class SetupWizard(QWizard):
         page.status.setText(self.tr("Saving… (making the PIN hard to guess takes a moment)"))
         self._set_buttons(False)
         self.saving_changed.emit(True)
-        services, plan = self.services, self.plan()
+        services, plan, setup = self.services, self.plan(), self.setup
+        by_service = self.tr(
+            "Protection now lives in the SafeLens service on this computer: it protects "
+            "every child's account, logged in or not, and keeps the PIN where no account "
+            "can read it."
+        )
 
         def run() -> str:
+            if setup is not None:
+                setup(plan)
+                return by_service
             apply_setup(plan, services.settings, services.pin)
             return services.pin.store_message
 

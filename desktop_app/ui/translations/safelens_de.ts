@@ -635,6 +635,10 @@
         <source>This can&apos;t be saved: {0}.</source>
         <translation>Das kann nicht gespeichert werden: {0}.</translation>
     </message>
+    <message>
+        <source>The SafeLens service did not answer, so nothing was changed.</source>
+        <translation>Der SafeLens-Dienst hat nicht geantwortet, daher wurde nichts geändert.</translation>
+    </message>
 </context>
 <context>
     <name>GuardianLauncher</name>
@@ -1165,6 +1169,113 @@
     <message>
         <source>Inside: {0} — {1}</source>
         <translation>Darin: {0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Überblick</translation>
+    </message>
+    <message>
+        <source>How SafeLens protects the children on this computer.</source>
+        <translation>Wie SafeLens die Kinder auf diesem Computer schützt.</translation>
+    </message>
+    <message>
+        <source>Which mode runs</source>
+        <translation>Welcher Modus läuft</translation>
+    </message>
+    <message>
+        <source>How to switch to machine mode: {0}</source>
+        <translation>So wechseln Sie in den Gerätemodus: {0}</translation>
+    </message>
+    <message>
+        <source>How to switch to machine mode</source>
+        <translation>So wechseln Sie in den Gerätemodus</translation>
+    </message>
+    <message>
+        <source>Protected accounts</source>
+        <translation>Geschützte Konten</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation>Überwacht</translation>
+    </message>
+    <message>
+        <source>Put aside</source>
+        <translation>Beiseitegelegt</translation>
+    </message>
+    <message>
+        <source>In their session</source>
+        <translation>In der Sitzung</translation>
+    </message>
+    <message>
+        <source>Last stopped</source>
+        <translation>Zuletzt beendet</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>No child&apos;s account is protected yet (see Profiles).</source>
+        <translation>Noch ist kein Kinderkonto geschützt (siehe Profile).</translation>
+    </message>
+    <message>
+        <source>Problems the service reports</source>
+        <translation>Probleme, die der Dienst meldet</translation>
+    </message>
+    <message>
+        <source>Machine mode: the SafeLens service protects every account on this computer, whether the child is logged in or not. A child&apos;s account cannot stop it or change its settings.</source>
+        <translation>Gerätemodus: Der SafeLens-Dienst schützt alle Konten auf diesem Computer, ob das Kind angemeldet ist oder nicht. Das Konto eines Kindes kann ihn weder beenden noch seine Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Single-account mode: the SafeLens service is installed but not answering, so protection is NOT tamper-resistant and other accounts are not watched.</source>
+        <translation>Einzelkontomodus: Der SafeLens-Dienst ist installiert, antwortet aber nicht. Der Schutz ist daher NICHT manipulationssicher, und andere Konten werden nicht überwacht.</translation>
+    </message>
+    <message>
+        <source>Single-account mode: SafeLens runs inside this account only. It is NOT tamper-resistant on a shared computer: a child&apos;s account could stop it or change its data.</source>
+        <translation>Einzelkontomodus: SafeLens läuft nur in diesem Konto. Auf einem gemeinsam genutzten Computer ist es NICHT manipulationssicher: Das Konto eines Kindes könnte es beenden oder seine Daten ändern.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s checker: {0}</source>
+        <translation>Die Prüfung des Dienstes: {0}</translation>
+    </message>
+    <message>
+        <source>{0} profile(s) name an account this computer does not have.</source>
+        <translation>{0} Profil(e) nennen ein Konto, das es auf diesem Computer nicht gibt.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>{0} of {1} folders</source>
+        <translation>{0} von {1} Ordnern</translation>
+    </message>
+    <message>
+        <source>Yes, {0} folders</source>
+        <translation>Ja, {0} Ordner</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Läuft nicht</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2135,10 @@
     <message>
         <source>The setup couldn&apos;t be saved: {0}</source>
         <translation>Die Einrichtung konnte nicht gespeichert werden: {0}</translation>
+    </message>
+    <message>
+        <source>Protection now lives in the SafeLens service on this computer: it protects every child&apos;s account, logged in or not, and keeps the PIN where no account can read it.</source>
+        <translation>Der Schutz liegt jetzt beim SafeLens-Dienst auf diesem Computer: Er schützt das Konto jedes Kindes, ob angemeldet oder nicht, und bewahrt die PIN dort auf, wo kein Konto sie lesen kann.</translation>
     </message>
 </context>
 <context>

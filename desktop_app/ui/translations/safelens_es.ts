@@ -635,6 +635,10 @@
         <source>This can&apos;t be saved: {0}.</source>
         <translation>No se puede guardar: {0}.</translation>
     </message>
+    <message>
+        <source>The SafeLens service did not answer, so nothing was changed.</source>
+        <translation>El servicio de SafeLens no respondió, así que no se cambió nada.</translation>
+    </message>
 </context>
 <context>
     <name>GuardianLauncher</name>
@@ -1165,6 +1169,113 @@
     <message>
         <source>Inside: {0} — {1}</source>
         <translation>Dentro: {0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>How SafeLens protects the children on this computer.</source>
+        <translation>Cómo protege SafeLens a los niños en este ordenador.</translation>
+    </message>
+    <message>
+        <source>Which mode runs</source>
+        <translation>Qué modo funciona</translation>
+    </message>
+    <message>
+        <source>How to switch to machine mode: {0}</source>
+        <translation>Cómo pasar al modo de equipo: {0}</translation>
+    </message>
+    <message>
+        <source>How to switch to machine mode</source>
+        <translation>Cómo pasar al modo de equipo</translation>
+    </message>
+    <message>
+        <source>Protected accounts</source>
+        <translation>Cuentas protegidas</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation>Vigilada</translation>
+    </message>
+    <message>
+        <source>Put aside</source>
+        <translation>Apartados</translation>
+    </message>
+    <message>
+        <source>In their session</source>
+        <translation>En su sesión</translation>
+    </message>
+    <message>
+        <source>Last stopped</source>
+        <translation>Última parada</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
+        <source>No child&apos;s account is protected yet (see Profiles).</source>
+        <translation>Todavía no hay ninguna cuenta infantil protegida (ver Perfiles).</translation>
+    </message>
+    <message>
+        <source>Problems the service reports</source>
+        <translation>Problemas que indica el servicio</translation>
+    </message>
+    <message>
+        <source>Machine mode: the SafeLens service protects every account on this computer, whether the child is logged in or not. A child&apos;s account cannot stop it or change its settings.</source>
+        <translation>Modo de equipo: el servicio de SafeLens protege todas las cuentas de este ordenador, tanto si el niño ha iniciado sesión como si no. La cuenta de un niño no puede detenerlo ni cambiar sus ajustes.</translation>
+    </message>
+    <message>
+        <source>Single-account mode: the SafeLens service is installed but not answering, so protection is NOT tamper-resistant and other accounts are not watched.</source>
+        <translation>Modo de una sola cuenta: el servicio de SafeLens está instalado pero no responde, así que la protección NO resiste manipulaciones y las demás cuentas no se vigilan.</translation>
+    </message>
+    <message>
+        <source>Single-account mode: SafeLens runs inside this account only. It is NOT tamper-resistant on a shared computer: a child&apos;s account could stop it or change its data.</source>
+        <translation>Modo de una sola cuenta: SafeLens funciona solo dentro de esta cuenta. NO resiste manipulaciones en un ordenador compartido: la cuenta de un niño podría detenerlo o cambiar sus datos.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s checker: {0}</source>
+        <translation>El comprobador del servicio: {0}</translation>
+    </message>
+    <message>
+        <source>{0} profile(s) name an account this computer does not have.</source>
+        <translation>{0} perfil(es) nombran una cuenta que este ordenador no tiene.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>{0} of {1} folders</source>
+        <translation>{0} de {1} carpetas</translation>
+    </message>
+    <message>
+        <source>Yes, {0} folders</source>
+        <translation>Sí, {0} carpetas</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Sin datos</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En marcha</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Detenido</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2135,10 @@
     <message>
         <source>The setup couldn&apos;t be saved: {0}</source>
         <translation>No se ha podido guardar la configuración: {0}</translation>
+    </message>
+    <message>
+        <source>Protection now lives in the SafeLens service on this computer: it protects every child&apos;s account, logged in or not, and keeps the PIN where no account can read it.</source>
+        <translation>La protección está ahora en el servicio de SafeLens de este ordenador: protege la cuenta de cada niño, haya iniciado sesión o no, y guarda el PIN donde ninguna cuenta puede leerlo.</translation>
     </message>
 </context>
 <context>

@@ -635,6 +635,10 @@
         <source>This can&apos;t be saved: {0}.</source>
         <translation>Impossible d’enregistrer&#xa0;: {0}.</translation>
     </message>
+    <message>
+        <source>The SafeLens service did not answer, so nothing was changed.</source>
+        <translation>Le service SafeLens n&apos;a pas répondu, rien n&apos;a donc été modifié.</translation>
+    </message>
 </context>
 <context>
     <name>GuardianLauncher</name>
@@ -1165,6 +1169,113 @@
     <message>
         <source>Inside: {0} — {1}</source>
         <translation>À l&apos;intérieur&#xa0;: {0} — {1}</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <source>How SafeLens protects the children on this computer.</source>
+        <translation>Comment SafeLens protège les enfants sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Which mode runs</source>
+        <translation>Quel mode fonctionne</translation>
+    </message>
+    <message>
+        <source>How to switch to machine mode: {0}</source>
+        <translation>Comment passer au mode machine&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>How to switch to machine mode</source>
+        <translation>Comment passer au mode machine</translation>
+    </message>
+    <message>
+        <source>Protected accounts</source>
+        <translation>Comptes protégés</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Âge</translation>
+    </message>
+    <message>
+        <source>Watched</source>
+        <translation>Surveillé</translation>
+    </message>
+    <message>
+        <source>Put aside</source>
+        <translation>Mis de côté</translation>
+    </message>
+    <message>
+        <source>In their session</source>
+        <translation>Dans sa session</translation>
+    </message>
+    <message>
+        <source>Last stopped</source>
+        <translation>Dernier arrêt</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <source>No child&apos;s account is protected yet (see Profiles).</source>
+        <translation>Aucun compte d&apos;enfant n&apos;est encore protégé (voir Profils).</translation>
+    </message>
+    <message>
+        <source>Problems the service reports</source>
+        <translation>Problèmes signalés par le service</translation>
+    </message>
+    <message>
+        <source>Machine mode: the SafeLens service protects every account on this computer, whether the child is logged in or not. A child&apos;s account cannot stop it or change its settings.</source>
+        <translation>Mode machine&#xa0;: le service SafeLens protège tous les comptes de cet ordinateur, que l&apos;enfant soit connecté ou non. Le compte d&apos;un enfant ne peut ni l&apos;arrêter ni modifier ses réglages.</translation>
+    </message>
+    <message>
+        <source>Single-account mode: the SafeLens service is installed but not answering, so protection is NOT tamper-resistant and other accounts are not watched.</source>
+        <translation>Mode compte unique&#xa0;: le service SafeLens est installé mais ne répond pas&#xa0;; la protection ne résiste donc PAS aux manipulations et les autres comptes ne sont pas surveillés.</translation>
+    </message>
+    <message>
+        <source>Single-account mode: SafeLens runs inside this account only. It is NOT tamper-resistant on a shared computer: a child&apos;s account could stop it or change its data.</source>
+        <translation>Mode compte unique&#xa0;: SafeLens ne fonctionne que dans ce compte. Il ne résiste PAS aux manipulations sur un ordinateur partagé&#xa0;: le compte d&apos;un enfant pourrait l&apos;arrêter ou modifier ses données.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s checker: {0}</source>
+        <translation>Le vérificateur du service&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>{0} profile(s) name an account this computer does not have.</source>
+        <translation>{0} profil(s) désignent un compte que cet ordinateur n&apos;a pas.</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>{0} of {1} folders</source>
+        <translation>{0} dossiers sur {1}</translation>
+    </message>
+    <message>
+        <source>Yes, {0} folders</source>
+        <translation>Oui, {0} dossiers</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Non signalé</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En marche</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Arrêté</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2135,10 @@
     <message>
         <source>The setup couldn&apos;t be saved: {0}</source>
         <translation>La configuration n’a pas pu être enregistrée&#xa0;: {0}</translation>
+    </message>
+    <message>
+        <source>Protection now lives in the SafeLens service on this computer: it protects every child&apos;s account, logged in or not, and keeps the PIN where no account can read it.</source>
+        <translation>La protection est désormais assurée par le service SafeLens de cet ordinateur&#xa0;: il protège le compte de chaque enfant, connecté ou non, et garde le code PIN là où aucun compte ne peut le lire.</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,7 @@ def test_every_page_is_reachable_from_the_sidebar_by_keyboard(
     console = open_console(qtbot, services)
     titles = [console.sidebar.item(i).text() for i in range(console.sidebar.count())]
     assert titles == [
+        "Overview",
         "Profiles",
         "Protections",
         "Share folders",
@@ -177,6 +178,7 @@ def test_adding_and_removing_a_profile(
     qtbot: QtBot, services: GuardianServices, clock: FakeClock
 ) -> None:
     console = open_console(qtbot, services)
+    console.show_page("profiles")
     page = console.profiles_page
     form = page.form
     year = datetime.now(UTC).year
@@ -337,3 +339,14 @@ def test_school_policy_problems_are_shown_without_a_review_button(
     assert "tell your IT team" in console.banner.details.text()
     assert LAB_POLICY in console.banner.details.text()
     assert not console.banner.button.isVisible()
+
+
+def test_the_overview_says_single_account_mode_is_not_tamper_resistant_and_how_to_switch(
+    qtbot: QtBot, services: GuardianServices
+) -> None:
+    console = open_console(qtbot, services)
+    page = console.overview_page
+    assert console.stack.currentWidget() is page  # the first page
+    assert "NOT tamper-resistant" in page.mode_line.text()
+    assert page.fix.isVisible() and "systemctl enable --now safelens" in page.fix.text()
+    assert not page.table.isVisible()  # every account's health is the service's to tell
