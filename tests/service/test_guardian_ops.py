@@ -22,11 +22,11 @@ from desktop_app.service.handlers import ServiceHandlers
 from desktop_app.service.paths import MachinePaths
 from desktop_app.service.server import Peer, ServiceServer
 from desktop_app.service.stores import ServiceStores, open_stores
+from tests.helpers.clock import FakeClock
 from tests.helpers.service import (
     FAST,
     GUARDIAN_PIN,
     UNDER13_BIRTH_YEAR,
-    FakeClock,
     add_profile,
     set_guardian_pin,
 )
