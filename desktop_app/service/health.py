@@ -32,12 +32,21 @@ class WatchStatus(Protocol):
     def pending(self) -> int: ...
 
 
+class SessionView(Protocol):
+    """What the health view needs of the session agents (``SessionBook`` fits)."""
+
+    def sweep(self) -> None: ...
+
+    def describe(self, account: str) -> dict[str, Any]: ...
+
+
 def machine_health(
     stores: ServiceStores,
     watch: WatchStatus | None,
     *,
     started_at: datetime,
     watch_started: bool,
+    sessions: SessionView | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """The ``status`` reply's fields: the service, then one entry per protected account.
@@ -50,6 +59,8 @@ def machine_health(
     outcomes = {o.profile_id: o for o in watch.outcomes()} if watch is not None else {}
     put_aside = Counter(e.profile_id for e in stores.quarantine.entries() if e.profile_id)
     service_problem = None
+    if sessions is not None:
+        sessions.sweep()  # an agent killed since the last look is counted now
     if watch is None:
         service_problem = NOT_WATCHING if watch_started else STARTING
     accounts = [
@@ -59,6 +70,7 @@ def machine_health(
             "age_band": account.band.value,
             **_watch_fields(outcomes.get(account.profile_id), service_problem),
             "put_aside": put_aside.get(account.profile_id, 0),
+            **(sessions.describe(account.user) if sessions is not None else {}),
         }
         for account in found.accounts
     ]
