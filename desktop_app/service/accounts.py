@@ -7,7 +7,9 @@ account, and ``~`` (and the default incoming folders) from THAT account's home.
 
 from __future__ import annotations
 
+import grp
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,9 +29,24 @@ __all__ = [
     "PasswdEntry",
     "ProtectedAccount",
     "find_protected_accounts",
+    "is_administrator",
     "protected_accounts",
 ]
 log = logging.getLogger(__name__)
+ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin"})
+
+
+def is_administrator(uid: int, name: str | None, gid: int) -> bool:
+    """Root, or a member of an administrators' group, from the account database only."""
+    if uid == 0:
+        return True
+    if name is None:
+        return False
+    try:
+        names = {grp.getgrgid(group).gr_name for group in os.getgrouplist(name, gid)}
+    except (KeyError, OSError):
+        return False
+    return bool(names & ADMIN_GROUPS)
 
 
 class PasswdEntry(Protocol):

@@ -7,9 +7,7 @@ argument is checked, and a child's requests only ever read or change that child'
 
 from __future__ import annotations
 
-import grp
 import math
-import os
 import re
 import threading
 from collections.abc import Callable
@@ -26,6 +24,7 @@ from desktop_app.policy.profiles import OsUser
 from desktop_app.safety.events import EventStoreError
 
 from . import protocol as p
+from .accounts import is_administrator
 from .action_errors import ACTION_ERRORS, error_code
 from .actions import GuardianProof
 from .health import SessionView, WatchStatus, machine_health
@@ -35,7 +34,6 @@ from .stores import ServiceStores
 MAX_COUNT = 1000
 MAX_PUT_ASIDE = 500
 MAX_ID_CHARS = 128
-ADMIN_GROUPS = frozenset({"sudo", "wheel", "admin"})
 _SHA256 = re.compile(r"[0-9a-fA-F]{64}")
 Reply = dict[str, Any]
 E = TypeVar("E", bound=StrEnum)
@@ -245,15 +243,7 @@ class ServiceHandlers:
 
 def _is_admin(peer: Peer) -> bool:
     """Root, or a member of an administrators' group (the account database, not the message)."""
-    if peer.uid == 0:
-        return True
-    if peer.name is None:
-        return False
-    try:
-        names = {grp.getgrgid(gid).gr_name for gid in os.getgrouplist(peer.name, peer.gid)}
-    except (KeyError, OSError):
-        return False
-    return bool(names & ADMIN_GROUPS)
+    return is_administrator(peer.uid, peer.name, peer.gid)
 
 
 def _text(request: dict[str, Any], name: str, limit: int) -> str:
