@@ -8,7 +8,6 @@ import os
 import pwd
 import queue
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from desktop_app.policy.guardian import FREE_ATTEMPTS, PinUnavailable, TryAgainL
 from desktop_app.policy.settings import AgeBand
 from desktop_app.safety.rules import rules_from_policy
 from desktop_app.service.client import ServiceClient
-from desktop_app.service.handlers import ServiceHandlers
 from desktop_app.service.machine_session import (
     UNREACHABLE,
     ServiceApprovals,
@@ -29,58 +27,17 @@ from desktop_app.service.machine_session import (
 )
 from desktop_app.service.mode import Mode, RunningMode, ServiceState
 from desktop_app.service.notice_stream import NoticeHandlers, NoticeStream, PutAsideNotice
-from desktop_app.service.paths import MachinePaths
-from desktop_app.service.server import ServiceServer
-from desktop_app.service.session_ops import SessionOps, with_session_ops
 from desktop_app.service.session_protection import Asker, machine_session
-from desktop_app.service.stores import ServiceStores, open_stores
-from desktop_app.surfaces.quarantine import QuarantineReason
-from tests.helpers.service import (
-    FAST,
-    GUARDIAN_PIN,
-    UNDER13_BIRTH_YEAR,
-    add_profile,
-    set_guardian_pin,
-)
+from tests.helpers.service import GUARDIAN_PIN, Service, session_service
 
 ME = pwd.getpwuid(os.getuid()).pw_name  # the test process is the "child" asking
 PICTURE = hashlib.sha256(b"a picture the guardian allows").hexdigest()
 
 
-@dataclass
-class Service:
-    paths: MachinePaths
-    stores: ServiceStores
-    session: SessionOps
-    key: str
-
-    def start(self) -> ServiceServer:
-        handlers = ServiceHandlers(self.stores)
-        self.session = with_session_ops(handlers, self.stores)
-        server = ServiceServer(self.paths.socket, handlers)
-        server.start()
-        return server
-
-    def put_aside(self, name: str) -> str:
-        return self.stores.quarantine.add_bytes(
-            name.encode(),
-            original_path=f"/home/child/Downloads/{name}",
-            reason=QuarantineReason.sensitive,
-            surface=Surface.share_folders,
-            profile_id=self.key,
-        ).id
-
-
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[Service]:
-    paths = MachinePaths(root=tmp_path / "data", socket=tmp_path / "run" / "s.sock")
-    paths.prepare()
-    key = add_profile(paths, ME, UNDER13_BIRTH_YEAR).id
-    set_guardian_pin(paths)
-    stores = open_stores(paths, policy_dir=paths.root / "no-policy", pin_cost=FAST)
-    made = Service(paths, stores, SessionOps(stores), key)
-    yield made
-    stores.close()
+    with session_service(tmp_path, ME) as made:
+        yield made
 
 
 @pytest.fixture
