@@ -121,6 +121,8 @@ class SessionBook:
                 return
             if record.running and record.pid != pid:
                 self._vanish_if_gone(record)
+            if not record.running and record.pid == pid and record.ended is Ending.SAID_GOODBYE:
+                return  # a last poll of an agent that already said goodbye
             if not record.running:
                 record.pid, record.pid_start = pid, self._started(pid)
                 record.running, record.started_at = True, self._clock()

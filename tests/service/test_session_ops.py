@@ -322,3 +322,13 @@ def test_the_daemon_registers_the_session_ops(stores: ServiceStores) -> None:
     assert {"policy", "notices", "ack", "session_start", "session_end"} <= set(
         handlers(CHILD, p.request("hello"))["ops"]
     )
+
+
+def test_a_last_poll_after_the_goodbye_does_not_start_it_again() -> None:
+    book = SessionBook(lambda _r: None, alive=lambda _p, _s: True, started=lambda _p: None)
+    book.start("kid", "k1", 1)
+    assert book.end("kid", 1)
+    book.seen("kid", "k1", 1, polling=1)  # the agent's thread was between two polls
+    assert book.describe("kid")["client_running"] is False
+    book.start("kid", "k1", 1)  # an explicit hello starts it again
+    assert book.describe("kid")["client_running"] is True

@@ -22,6 +22,7 @@ from desktop_app.safety.flow import Action, Screen
 from desktop_app.service.mode import Mode, RunningMode, ServiceState
 from desktop_app.service.notice_stream import PutAsideNotice
 from desktop_app.service.session_protection import Asker, MachineSession, machine_session
+from desktop_app.surfaces.agent import autostart_entry
 from desktop_app.ui.machine_agent import MachineAgent
 from desktop_app.ui.service_arrival import ServiceArrivalWindow
 from desktop_app.ui.tray import Notice
@@ -83,6 +84,7 @@ def test_the_agent_shows_what_was_put_aside_while_it_was_away(
         notice = agent.tray.notices[-1]
         assert notice.isVisible() and not notice.open_button.isVisible()
         assert agent.tray.status_action.text() == "Protection on"
+        assert not Path(autostart_entry().location).exists()  # the system-wide entry starts it
         qtbot.mouseClick(notice.later_button, Qt.MouseButton.LeftButton)
         assert not notice.isVisible()
     book = service.session.book.describe(ME)
