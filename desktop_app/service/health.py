@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from desktop_app.analysis.verdict import AnalyzerUnavailable
+from desktop_app.core.vocabulary import EventKind
 
 from .stores import ServiceStores
 from .watching import WatchOutcome
@@ -70,6 +71,7 @@ def machine_health(
             "age_band": account.band.value,
             **_watch_fields(outcomes.get(account.profile_id), service_problem),
             "put_aside": put_aside.get(account.profile_id, 0),
+            "tamper_events": _tamper_events(stores, account.profile_id),
             **(sessions.describe(account.user) if sessions is not None else {}),
         }
         for account in found.accounts
@@ -84,6 +86,12 @@ def machine_health(
         "missing_accounts": list(found.missing),
         "put_aside_total": sum(put_aside.values()),
     }
+
+
+def _tamper_events(stores: ServiceStores, profile_id: str) -> int:
+    """Tamper counts kept for this child (an agent that vanished, ...), within retention."""
+    kept = stores.events.counts(profile_id)
+    return sum(c.count for c in kept if c.kind is EventKind.tamper)
 
 
 def _watch_fields(outcome: WatchOutcome | None, service_problem: str | None) -> dict[str, Any]:

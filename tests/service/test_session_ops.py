@@ -255,6 +255,7 @@ def test_only_the_process_that_said_hello_may_say_goodbye(
     reply = _client(ask(ADULT, "status", pin="482916"), CHILD.name or "")
     assert (reply["client_running"], reply["client_ended"]) == (False, "vanished")
     assert tampers(stores, keys[CHILD.name or ""]) == 1
+    assert reply["tamper_events"] == 1
 
 
 def test_a_vanished_agent_is_counted_once(
