@@ -191,6 +191,8 @@ class TrayAgent(QObject):
         self.tray.hide()
 
     def set_problem(self, problem: str | None) -> None:
+        """Say what needs a guardian (None: all is well again); the shield shows "!" meanwhile."""
+        self.tray.setIcon(shield_icon(self.policy.profile.protected and problem is None))
         self.status_action.setText(status_text(self.policy, problem))
         self.tray.setToolTip(f"SafeLens — {self.status_action.text()}")
 
@@ -223,12 +225,7 @@ class TrayAgent(QObject):
         elif isinstance(item, PutAsideNotice):
             self._service_notice(item)
         elif isinstance(item, _WhileAway):
-            self.notify(
-                translate("Agent", "While you were away"),
-                translate(
-                    "Agent", "While you were away, SafeLens put aside %n file(s).", None, item.count
-                ),
-            )
+            self.notify(translate("Agent", "While you were away"), while_away_text(item.count))
         elif isinstance(item, _ServiceAnswers):
             self.set_problem(None if item.answers else service_silent_text())
 
@@ -289,6 +286,13 @@ class TrayAgent(QObject):
     def open_latest(self) -> None:
         if self._open_latest is not None:
             self._open_latest()
+
+
+def while_away_text(count: int) -> str:
+    """The calm summary when the agent starts (one file, or more: es/fr/de need no more forms)."""
+    if count == 1:
+        return translate("Agent", "While you were away, SafeLens put aside 1 file.")
+    return translate("Agent", "While you were away, SafeLens put aside {0} files.").format(count)
 
 
 def service_silent_text() -> str:

@@ -79,7 +79,7 @@ def test_the_agent_shows_what_was_put_aside_while_it_was_away(
             pass
         assert told.args == [
             "While you were away",
-            "While you were away, SafeLens put aside 2 file(s).",
+            "While you were away, SafeLens put aside 2 files.",
         ]
         notice = agent.tray.notices[-1]
         assert notice.isVisible() and not notice.open_button.isVisible()
