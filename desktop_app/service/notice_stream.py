@@ -13,6 +13,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .client import ServiceClient, ServiceError, ServiceUnavailable
@@ -63,7 +64,7 @@ class NoticeStream:
 
     def __init__(
         self,
-        socket: Any,
+        socket: Path | str,
         handlers: NoticeHandlers,
         *,
         poll_wait_s: float = POLL_WAIT_S,

@@ -145,12 +145,17 @@ class SessionOps:
 
     def ack(self, account: Account, request: dict[str, Any]) -> Reply:
         """The agent has shown everything up to ``cursor``: it will not be shown again as
-        "while you were away". The mark only moves forwards."""
+        "while you were away". The mark only moves forwards, and never past the account's
+        latest put-aside file (a mark "in the future" would hide what comes next)."""
         cursor = _cursor(request.get("cursor"))
         key = account.key
         if key is None or cursor is None:
             return p.reply(shown_until=None)
+        marks = [_mark(entry) for entry in self._after(key, None)]
+        cursor = min(cursor, marks[-1]) if marks else None
         current = self._shown_until(key)
+        if cursor is None:
+            return p.reply(shown_until=current)
         if current is None or cursor > current:
             atomic_write_json(self._mark_file(key), {"shown_until": cursor}, mode=0o600)
             current = cursor

@@ -28,6 +28,13 @@ GUARDIAN_PIN = "482916"
 UNDER13_BIRTH_YEAR = datetime.now(UTC).year - 8
 
 
+def machine_paths(tmp_path: Path) -> MachinePaths:
+    """The service's folders, prepared, under ``tmp_path`` (data/ and run/s.sock)."""
+    machine = MachinePaths(root=tmp_path / "data", socket=tmp_path / "run" / "s.sock")
+    machine.prepare()
+    return machine
+
+
 def add_profile(paths: MachinePaths, os_user: str, birth_year: int | None) -> Profile:
     """A profile in the service's own settings, as a guardian would add it (root writes)."""
     editor = GuardianSettings(
@@ -114,8 +121,7 @@ class Service:
 @contextlib.contextmanager
 def session_service(tmp_path: Path, child_account: str) -> Iterator[Service]:
     """The service's data for ``child_account`` (under 13) with the guardian's PIN set."""
-    paths = MachinePaths(root=tmp_path / "data", socket=tmp_path / "run" / "s.sock")
-    paths.prepare()
+    paths = machine_paths(tmp_path)
     key = add_profile(paths, child_account, UNDER13_BIRTH_YEAR).id
     set_guardian_pin(paths)
     stores = open_stores(paths, policy_dir=paths.root / "no-policy", pin_cost=FAST)

@@ -23,6 +23,7 @@ from tests.helpers.service import (
     FAST,
     UNDER13_BIRTH_YEAR,
     add_profile,
+    machine_paths,
     set_guardian_pin,
 )
 
@@ -34,9 +35,7 @@ ADULT = Peer(pid=4244, uid=61003, gid=61003, name="sl-test-adult")
 
 @pytest.fixture
 def paths(tmp_path: Path) -> MachinePaths:
-    machine = MachinePaths(root=tmp_path / "data", socket=tmp_path / "run" / "s.sock")
-    machine.prepare()
-    return machine
+    return machine_paths(tmp_path)
 
 
 @pytest.fixture
@@ -196,6 +195,9 @@ def test_ack_is_the_shown_until_mark_and_only_moves_forwards(
     mark = paths.sessions / f"shown-{key}.json"
     assert mark.stat().st_mode & 0o077 == 0
     assert ask(SIBLING, "notices", wait=0)["shown_until"] is None
+    assert ask(CHILD, "ack", cursor="9999|zzz")["shown_until"] == second  # not past the latest
+    put_aside(stores, key, "three.jpg")
+    assert [n["name"] for n in ask(CHILD, "notices", wait=0)["notices"]] == ["three.jpg"]
 
 
 def test_session_start_says_how_many_were_put_aside_while_away(
