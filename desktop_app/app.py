@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 from desktop_app import __version__, cli
 
 if TYPE_CHECKING:
+    from desktop_app.service.session_protection import MachineSession
     from desktop_app.surfaces.quarantine import Quarantine
+    from desktop_app.ui.guardian.services import GuardianServices
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,9 @@ def run_gui(window: str, paths: list[str]) -> int:
     try:
         if window == "guardian":
             return run_guardian(services)
+        session = machine_session_here()
+        if session is not None:
+            return run_machine(window, paths, services, session)
         strictness = settings.policy["strictness"]
         test_mode = bool(settings.policy["test_pattern"])
         with SensitivityAnalyzer(strictness, test_pattern=test_mode) as analyzer:
@@ -67,6 +72,37 @@ def run_gui(window: str, paths: list[str]) -> int:
             return run_app(analyzer, services, guard)
     finally:
         events.close()
+
+
+def machine_session_here() -> MachineSession | None:
+    """The service's parts when it protects this session (machine mode, or installed but
+    silent for a child's account); None: single-account mode, as before. Decided from the
+    service's socket and the account database, never from environment variables."""
+    from desktop_app.service.mode import detect_mode
+    from desktop_app.service.session_protection import Asker, machine_session
+
+    return machine_session(detect_mode(), Asker.current())
+
+
+def run_machine(
+    window: str, paths: list[str], services: GuardianServices, session: MachineSession
+) -> int:
+    """The child path in machine mode: rules, PIN, approvals and counts from the service;
+    this session's own analyzer for the files it opens (its own files)."""
+    from desktop_app.analysis.analyzer import SensitivityAnalyzer
+    from desktop_app.ui.machine_agent import machine_guard
+    from desktop_app.ui.shell import application, run_app, run_machine_agent, run_viewer
+
+    policy = session.policy.policy
+    application(services, policy=policy)  # the service's language, before any window
+    test_mode = bool(policy["test_pattern"])
+    with SensitivityAnalyzer(policy["strictness"], test_pattern=test_mode) as analyzer:
+        if window == "agent":
+            return run_machine_agent(analyzer, services, session)
+        guard = machine_guard(session)
+        if window == "open":
+            return run_viewer(Path(paths[0]), analyzer, services, guard)
+        return run_app(analyzer, services, guard, machine=True)
 
 
 def open_quarantine() -> Quarantine | None:

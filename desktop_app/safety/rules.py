@@ -11,21 +11,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Protocol
 
 from desktop_app.analysis.verdict import Analysis, Status
 from desktop_app.core.hashing import content_sha256
+from desktop_app.core.sinks import CountRecorder
 from desktop_app.core.vocabulary import EventKind, Surface
-from desktop_app.policy.approvals import Approvals
 from desktop_app.policy.effective import EffectivePolicy
-from desktop_app.policy.guardian import GuardianPin
+from desktop_app.policy.guardian import PinStatus
 from desktop_app.policy.settings import AgeBand
 
-from .events import EventCounts
 from .flow import FlowContext, FlowRules, Outcome
 
 __all__ = [
     "STRICTEST",
+    "ApprovalMemory",
+    "EncounterCounts",
     "Guard",
+    "PinCheck",
     "ViewerRules",
     "count_for",
     "found_kind",
@@ -38,6 +41,32 @@ _OUTCOME_KIND = {
     Outcome.HELP_OPENED: EventKind.help_opened,
     Outcome.GUARDIAN_NOTICE: EventKind.guardian_notice,
 }  # a send after the warning has no count of its own yet
+
+
+class PinCheck(Protocol):
+    """The guardian's PIN as the windows check it: ``GuardianPin`` on one account, or the
+    service's check in machine mode (service/machine_session.py). ``verify`` may raise
+    TryAgainLater or PinUnavailable (policy.guardian)."""
+
+    def status(self) -> PinStatus: ...
+
+    def verify(self, pin: str) -> bool: ...
+
+    def delay_remaining(self) -> float: ...
+
+
+class ApprovalMemory(Protocol):
+    """A guardian's "yes" remembered for exact bytes: ``Approvals``, or the service's."""
+
+    def is_approved(self, sha256: str, profile_id: str) -> bool: ...
+
+    def remember(self, sha256: str, profile_id: str) -> object: ...
+
+
+class EncounterCounts(Protocol):
+    """Recent sensitive encounters, for escalation: ``EventCounts``, or the service's answer."""
+
+    def encounters_within(self, profile_id: str, hours: float) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -79,7 +108,7 @@ def nothing_to_show(result: Analysis) -> bool:
 
 
 def rules_from_policy(
-    policy: EffectivePolicy, events: EventCounts | None, region: str | None
+    policy: EffectivePolicy, events: EncounterCounts | None, region: str | None
 ) -> ViewerRules:
     """The rules for the current user, from the effective policy (and recent encounters)."""
     profile = policy.profile
@@ -121,9 +150,9 @@ class Guard:
     """
 
     rules: ViewerRules
-    pin: GuardianPin | None = None
-    approvals: Approvals | None = None
-    events: EventCounts | None = None
+    pin: PinCheck | None = None
+    approvals: ApprovalMemory | None = None
+    events: CountRecorder | None = None
 
     @property
     def counts(self) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
@@ -37,6 +37,7 @@ __all__ = [
     "PasswdEntry",
     "ProtectedAccount",
     "find_protected_accounts",
+    "is_account_administrator",
     "people",
     "protected_accounts",
 ]
@@ -48,6 +49,13 @@ ACCOUNT_DATABASE_FILES = (Path("/etc/passwd"), Path("/etc/group"), LOGIN_DEFS)
 DEFAULT_UID_MIN = 501 if sys.platform == "darwin" else 1000
 PEOPLE_UID_END = 60000  # from here: nobody (65534) and ranges for containers and systemd
 NO_LOGIN_SHELLS = frozenset({"nologin", "false", "true", "sync", "halt", "shutdown"})
+
+
+def is_account_administrator(uid: int, name: str | None, gid: int) -> bool:
+    """Root, or a member of an administrators' group, from the account database only."""
+    if uid == 0:
+        return True
+    return name is not None and is_administrator(uid, account_groups(name, gid))
 
 
 class PasswdEntry(Protocol):

@@ -21,6 +21,7 @@ from .handlers import ServiceHandlers
 from .health import WatchStatus
 from .paths import MachinePaths
 from .server import ServiceServer
+from .session_ops import with_session_ops
 from .stores import ServiceStores, open_stores
 
 log = logging.getLogger(__name__)
@@ -36,15 +37,20 @@ class AnalyzerOptions:
     workers: int = 1
 
 
-# Plugs the machine-wide watch in: given the stores and the analyzer options, a context that
-# watches every protected account while the service runs, and yields what `status` reports.
+# Tells the session agents' long-polls that something was put aside for this profile key.
+PutAsideNotice = Callable[[str | None], None]
+# Plugs the machine-wide watch in: given the stores, the analyzer options and whom to tell
+# when something is put aside, a context that watches every protected account while the
+# service runs, and yields what `status` reports.
 WatchFactory = Callable[
-    [ServiceStores, AnalyzerOptions], AbstractContextManager[WatchStatus | None]
+    [ServiceStores, AnalyzerOptions, PutAsideNotice], AbstractContextManager[WatchStatus | None]
 ]
 
 
 @contextlib.contextmanager
-def _no_watch(stores: ServiceStores, options: AnalyzerOptions) -> Iterator[None]:
+def _no_watch(
+    stores: ServiceStores, options: AnalyzerOptions, on_put_aside: PutAsideNotice
+) -> Iterator[None]:
     yield None
 
 
@@ -68,11 +74,12 @@ def run_service(
     paths.prepare()
     stores = open_stores(paths, policy_dir=policy_dir)
     handlers = ServiceHandlers(stores)
+    session = with_session_ops(handlers, stores)
     server = ServiceServer(paths.socket, handlers)
     restore_signals = _stop_on_signals(stop) if handle_signals else None
     try:
         server.start()
-        with (watch or _no_watch)(stores, options) as watching:
+        with (watch or _no_watch)(stores, options, session.board.put_aside) as watching:
             handlers.show_watch(watching)  # the guardian's `status` reports it from now on
             log.info("service: started (protocol on a local socket only)")
             while not stop.wait(WAKE_S):  # wakes now and then, so signals are seen promptly

@@ -20,14 +20,15 @@ from desktop_app.core.storage import StorageError
 from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.effective import EffectiveProfile
 from desktop_app.policy.guardian import MAX_SECRET_CHARS, PinUnavailable, TryAgainLater
-from desktop_app.policy.profiles import OsUser, account_groups, is_administrator
+from desktop_app.policy.profiles import OsUser
 from desktop_app.safety.events import EventStoreError
 
 from . import protocol as p
+from .accounts import is_account_administrator
 from .action_errors import ACTION_ERRORS, error_code
 from .actions import GuardianProof
 from .guardian_ops import GuardianOps
-from .health import WatchStatus, machine_health
+from .health import SessionView, WatchStatus, machine_health
 from .server import Peer
 from .stores import ServiceStores
 
@@ -51,6 +52,7 @@ class Account:
     name: str
     profile: EffectiveProfile
     is_admin: bool = False  # root or an administrators' group, from the account database
+    pid: int = -1  # the asking process, from the kernel (SO_PEERCRED)
 
     @property
     def key(self) -> str | None:
@@ -68,6 +70,7 @@ class ServiceHandlers:
         self._stores = stores
         self._started_at = started_at or datetime.now(UTC)
         self._watch: WatchStatus | None = None
+        self._sessions: SessionView | None = None
         self._watch_handed_over = False
         self._pin_lock = threading.Lock()  # one PIN check at a time: the attempt count holds
         self._actions = stores.actions()
@@ -85,6 +88,14 @@ class ServiceHandlers:
         }
         guardian = GuardianOps(stores, self._check_pin, self.health, self._pin_lock)
         self._ops.update(guardian.ops())  # the console's and the wizard's (guardian_ops.py)
+
+    def add_ops(self, ops: dict[str, Callable[[Account, dict[str, Any]], Reply]]) -> None:
+        """More ops, from their own module (the session agents': service/session_ops.py)."""
+        self._ops.update(ops)
+
+    def show_sessions(self, sessions: SessionView) -> None:
+        """The session agents as the service sees them, for ``status``."""
+        self._sessions = sessions
 
     def show_watch(self, watch: WatchStatus | None) -> None:
         """The running watch, for ``status`` (None: the service runs without one)."""
@@ -106,7 +117,8 @@ class ServiceHandlers:
         """Who asks, from the kernel's uid only, and how that account is protected."""
         name = peer.name if peer.name is not None else f"uid-{peer.uid}"
         user = OsUser(name=name, is_admin=_is_admin(peer))
-        return Account(peer.uid, name, self._stores.policy_for(user).profile, user.is_admin)
+        profile = self._stores.policy_for(user).profile
+        return Account(peer.uid, name, profile, user.is_admin, peer.pid)
 
     # --- the ops --------------------------------------------------------------------------
 
@@ -198,6 +210,7 @@ class ServiceHandlers:
             self._watch,
             started_at=self._started_at,
             watch_started=self._watch_handed_over,
+            sessions=self._sessions,
         )
 
     def _guardian_action(
@@ -235,8 +248,7 @@ class ServiceHandlers:
 
 def _is_admin(peer: Peer) -> bool:
     """Root, or a member of an administrators' group (the account database, not the message)."""
-    groups = account_groups(peer.name, peer.gid) if peer.name is not None else frozenset()
-    return is_administrator(peer.uid, groups)
+    return is_account_administrator(peer.uid, peer.name, peer.gid)
 
 
 def _text(request: dict[str, Any], name: str, limit: int) -> str:

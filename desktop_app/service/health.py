@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from desktop_app.analysis.verdict import AnalyzerUnavailable
+from desktop_app.core.vocabulary import EventKind
 
 from .stores import ServiceStores
 from .watching import WatchOutcome
@@ -32,12 +33,21 @@ class WatchStatus(Protocol):
     def pending(self) -> int: ...
 
 
+class SessionView(Protocol):
+    """What the health view needs of the session agents (``SessionBook`` fits)."""
+
+    def sweep(self) -> None: ...
+
+    def describe(self, account: str) -> dict[str, Any]: ...
+
+
 def machine_health(
     stores: ServiceStores,
     watch: WatchStatus | None,
     *,
     started_at: datetime,
     watch_started: bool,
+    sessions: SessionView | None = None,
     now: datetime | None = None,
 ) -> dict[str, Any]:
     """The ``status`` reply's fields: the service, then one entry per protected account.
@@ -50,6 +60,8 @@ def machine_health(
     outcomes = {o.profile_id: o for o in watch.outcomes()} if watch is not None else {}
     put_aside = Counter(e.profile_id for e in stores.quarantine.entries() if e.profile_id)
     service_problem = None
+    if sessions is not None:
+        sessions.sweep()  # an agent killed since the last look is counted now
     if watch is None:
         service_problem = NOT_WATCHING if watch_started else STARTING
     accounts = [
@@ -59,6 +71,8 @@ def machine_health(
             "age_band": account.band.value,
             **_watch_fields(outcomes.get(account.profile_id), service_problem),
             "put_aside": put_aside.get(account.profile_id, 0),
+            "tamper_events": _tamper_events(stores, account.profile_id),
+            **(sessions.describe(account.user) if sessions is not None else {}),
         }
         for account in found.accounts
     ]
@@ -72,6 +86,12 @@ def machine_health(
         "missing_accounts": list(found.missing),
         "put_aside_total": sum(put_aside.values()),
     }
+
+
+def _tamper_events(stores: ServiceStores, profile_id: str) -> int:
+    """Tamper counts kept for this child (an agent that vanished, ...), within retention."""
+    kept = stores.events.counts(profile_id)
+    return sum(c.count for c in kept if c.kind is EventKind.tamper)
 
 
 def _watch_fields(outcome: WatchOutcome | None, service_problem: str | None) -> dict[str, Any]:

@@ -60,6 +60,11 @@ class MachinePaths:
         return self.root / "watching"
 
     @property
+    def sessions(self) -> Path:
+        """Each account's "shown until" mark: what its session agent has already shown."""
+        return self.root / "sessions"
+
+    @property
     def private_folders(self) -> tuple[Path, ...]:
         return (
             self.settings,
@@ -68,6 +73,7 @@ class MachinePaths:
             self.events,
             self.quarantine,
             self.watching,
+            self.sessions,
         )
 
     def prepare(self) -> None:

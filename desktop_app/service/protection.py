@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
 
 from .accounts import ProtectedAccount
-from .daemon import AnalyzerOptions
+from .daemon import AnalyzerOptions, PutAsideNotice
 from .stores import SERVICE_USER, ServiceStores
 from .watching import MachineWatch
 
@@ -26,8 +26,13 @@ SETTINGS_LOOK_S = 2.0
 
 
 @contextlib.contextmanager
-def watch_every_account(stores: ServiceStores, options: AnalyzerOptions) -> Iterator[MachineWatch]:
-    """Watch while the context is open; stop every watch and the analyzer after."""
+def watch_every_account(
+    stores: ServiceStores, options: AnalyzerOptions, on_put_aside: PutAsideNotice | None = None
+) -> Iterator[MachineWatch]:
+    """Watch while the context is open; stop every watch and the analyzer after.
+
+    ``on_put_aside`` hears the profile key of each file put aside (the agents' notices)."""
+    tell = on_put_aside
     machine = stores.policy_for(SERVICE_USER)
     test_pattern = (
         bool(machine["test_pattern"]) if options.test_pattern is None else options.test_pattern
@@ -45,6 +50,7 @@ def watch_every_account(stores: ServiceStores, options: AnalyzerOptions) -> Iter
             index_folder=stores.paths.watching,
             counts=stores.events,
             approvals=stores.approvals,
+            on_put_aside=None if tell is None else lambda _account, entry: tell(entry.profile_id),
         )
         done = threading.Event()
         follower = threading.Thread(

@@ -135,7 +135,15 @@ def autostart_entry(
         path = home / "Library" / "LaunchAgents" / f"{LAUNCH_AGENT_LABEL}.plist"
         return AutostartEntry("macos", str(path), plistlib.dumps(plist))
     config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
-    desktop = "\n".join(
+    desktop = desktop_entry(command)
+    return AutostartEntry("linux", str(config / "autostart" / f"{AUTOSTART_NAME}.desktop"), desktop)
+
+
+def desktop_entry(command: Sequence[str]) -> str:
+    """The XDG autostart entry that starts the agent: an account's own (single-account
+    mode), or the system-wide one, ``packaging/linux/safelens-agent.desktop`` with
+    ``SYSTEM_AGENT_COMMAND`` (machine mode, in /etc/xdg/autostart for every account)."""
+    return "\n".join(
         [
             "[Desktop Entry]",
             "Type=Application",
@@ -147,7 +155,9 @@ def autostart_entry(
             "",
         ]
     )
-    return AutostartEntry("linux", str(config / "autostart" / f"{AUTOSTART_NAME}.desktop"), desktop)
+
+
+SYSTEM_AGENT_COMMAND = ("safelens", "agent")  # on the PATH of every account (the package)
 
 
 class RegistryWriter(Protocol):

@@ -79,14 +79,16 @@ class Openers:
             self._keep(window)
 
     def open_contacts(self) -> None:
-        profile = self.services.settings.policy.profile
+        """Who is protected and where counts go: the guard's (the service's in machine mode,
+        where there is no quarantine here: a hidden photo is replaced and counted, not kept)."""
+        rules = self.guard.rules
         view = ContactsView(
             self.analyzer,
             ContactsStore(),
             self.quarantine,
-            fail_closed=profile.protected,
-            profile_id=profile.profile_id,
-            events=self.services.events,
+            fail_closed=rules.band.is_child,
+            profile_id=rules.profile_id,
+            events=self.guard.events,
         )
         view.resize(560, 640)
         self._keep(view)

@@ -10,29 +10,37 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
+from desktop_app.policy.effective import EffectivePolicy
 from desktop_app.safety.rules import Guard, rules_from_policy
+from desktop_app.service.session_protection import MachineSession
 from desktop_app.surfaces.quarantine import Quarantine
 
 from .agent import Agent
 from .guardian.launcher import GuardianLauncher
 from .guardian.services import GuardianServices
 from .i18n import choose_language, choose_region, install_language
+from .machine_agent import MachineAgent
 from .main_window import MainWindow
 from .openers import Openers
 from .tasks import collect_garbage_on_gui_thread
 from .viewer import ViewerWindow
 
 
-def application(services: GuardianServices | None = None) -> QApplication:
-    """The QApplication, speaking the guardian's chosen language (or the system's)."""
+def application(
+    services: GuardianServices | None = None, *, policy: EffectivePolicy | None = None
+) -> QApplication:
+    """The QApplication, speaking the guardian's chosen language (or the system's).
+
+    ``policy``: the service's policy in machine mode (else the services' own settings)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("SafeLens")
     app.setApplicationDisplayName("SafeLens")
     collect_garbage_on_gui_thread(app)
-    if services is not None and not _has_language(app):
+    chosen = policy if policy is not None else services.settings.policy if services else None
+    if chosen is not None and not _has_language(app):
         # The translators are the application's children: they live as long as it does.
-        install_language(app, choose_language(services.settings.policy["language"]))
+        install_language(app, choose_language(chosen["language"]))
     return app
 
 
@@ -52,17 +60,29 @@ def child_guard(services: GuardianServices) -> Guard:
 
 
 def main_window(
-    analyzer: SensitivityAnalyzer, services: GuardianServices, guard: Guard
+    analyzer: SensitivityAnalyzer,
+    services: GuardianServices,
+    guard: Guard,
+    *,
+    machine: bool = False,
 ) -> MainWindow:
-    """The first window, with its ways into the viewer, contacts and the guardian's console."""
-    openers = Openers(analyzer, services, guard, services.quarantine)
+    """The first window, with its ways into the viewer, contacts and the guardian's console.
+
+    ``machine``: the service keeps the quarantine; this session has none of its own."""
+    openers = Openers(analyzer, services, guard, None if machine else services.quarantine)
     return MainWindow(analyzer, services, openers)
 
 
-def run_app(analyzer: SensitivityAnalyzer, services: GuardianServices, guard: Guard) -> int:
+def run_app(
+    analyzer: SensitivityAnalyzer,
+    services: GuardianServices,
+    guard: Guard,
+    *,
+    machine: bool = False,
+) -> int:
     """Show the main window and run the event loop until the user quits."""
     app = application(services)
-    window = main_window(analyzer, services, guard)
+    window = main_window(analyzer, services, guard, machine=machine)
     window.show()
     return int(app.exec())
 
@@ -113,5 +133,17 @@ def run_agent(
     app.setQuitOnLastWindowClosed(False)  # the agent lives in the tray
     agent = Agent(app, analyzer, services, guard, quarantine=quarantine)
     app.aboutToQuit.connect(agent.stop)
+    agent.start()
+    return int(app.exec())
+
+
+def run_machine_agent(
+    analyzer: SensitivityAnalyzer, services: GuardianServices, session: MachineSession
+) -> int:
+    """`safelens agent` in machine mode: the tray as the service's client (no folder watch)."""
+    app = application(services, policy=session.policy.policy)
+    app.setQuitOnLastWindowClosed(False)  # the agent lives in the tray
+    agent = MachineAgent(app, analyzer, services, session)
+    app.aboutToQuit.connect(agent.stop)  # the goodbye
     agent.start()
     return int(app.exec())

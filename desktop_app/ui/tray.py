@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.effective import EffectivePolicy
+from desktop_app.service.notice_stream import PutAsideNotice
 from desktop_app.surfaces.agent import Heartbeat
 from desktop_app.surfaces.share_folders import FolderEvent, FolderEventKind
 
@@ -43,6 +44,17 @@ class AgentActions:
     guardian: Callable[[], object]
     open_arrival: Callable[[FolderEvent], object]
     quit: Callable[[], object] | None = None  # None for a protected child: no Quit
+    open_notice: Callable[[PutAsideNotice], object] | None = None  # machine mode's arrivals
+
+
+@dataclass(frozen=True)
+class _WhileAway:
+    count: int
+
+
+@dataclass(frozen=True)
+class _ServiceAnswers:
+    answers: bool
 
 
 def status_text(policy: EffectivePolicy, problem: str | None = None) -> str:
@@ -81,7 +93,7 @@ def shield_icon(on: bool = True) -> QIcon:
 class Notice(QWidget):
     """The notification as a small window, for desktops without a tray."""
 
-    def __init__(self, title: str, message: str, on_open: Callable[[], object]) -> None:
+    def __init__(self, title: str, message: str, on_open: Callable[[], object] | None) -> None:
         super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowStaysOnTopHint)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -92,8 +104,14 @@ class Notice(QWidget):
         icon.setPixmap(shield_icon().pixmap(40, 40))
         self.open_button = QPushButton(translate("Agent", "See your choices"))
         self.open_button.setDefault(True)
-        self.open_button.clicked.connect(lambda: (self.close(), on_open()))
-        later = QPushButton(translate("Agent", "Later"))
+        self.later_button = later = QPushButton(translate("Agent", "Later"))
+        if on_open is None:  # a summary: nothing to open
+            self.open_button.hide()
+            later.setText(translate("Agent", "OK"))
+            later.setDefault(True)
+        else:
+            opener = on_open
+            self.open_button.clicked.connect(lambda: (self.close(), opener()))
         later.clicked.connect(self.close)
         top = QHBoxLayout()
         top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -126,9 +144,10 @@ class TrayAgent(QObject):
         super().__init__(parent)
         self.policy, self.actions, self.heartbeat = policy, actions, heartbeat
         self.latest: FolderEvent | None = None
+        self._open_latest: Callable[[], object] | None = None
         self.notices: list[Notice] = []
         self.events = FutureWatcher(self)
-        self.events.finished.connect(lambda _token, event: self._folder_event(event))
+        self.events.finished.connect(lambda _token, event: self._arrived(event))
         self.menu = QMenu()
         self.status_action = QAction(status_text(policy), self.menu)
         self.status_action.setEnabled(False)
@@ -172,6 +191,8 @@ class TrayAgent(QObject):
         self.tray.hide()
 
     def set_problem(self, problem: str | None) -> None:
+        """Say what needs a guardian (None: all is well again); the shield shows "!" meanwhile."""
+        self.tray.setIcon(shield_icon(self.policy.profile.protected and problem is None))
         self.status_action.setText(status_text(self.policy, problem))
         self.tray.setToolTip(f"SafeLens — {self.status_action.text()}")
 
@@ -179,9 +200,50 @@ class TrayAgent(QObject):
 
     def deliver(self, event: FolderEvent) -> None:
         """Called on the watcher's thread: hands the event to the GUI thread."""
-        carried: Future[FolderEvent] = Future()
+        self._hand_over(event)
+
+    def deliver_notice(self, notice: PutAsideNotice) -> None:
+        """Machine mode, the notice stream's thread: the service put something aside."""
+        self._hand_over(notice)
+
+    def while_away(self, count: int) -> None:
+        """Machine mode, any thread: what was put aside while no agent ran, in one notice."""
+        self._hand_over(_WhileAway(count))
+
+    def service_answers(self, answers: bool) -> None:
+        """Machine mode, any thread: the service stopped (or went back to) answering."""
+        self._hand_over(_ServiceAnswers(answers))
+
+    def _hand_over(self, item: object) -> None:
+        carried: Future[object] = Future()
         self.events.watch(carried)
-        carried.set_result(event)
+        carried.set_result(item)
+
+    def _arrived(self, item: object) -> None:
+        if isinstance(item, FolderEvent):
+            self._folder_event(item)
+        elif isinstance(item, PutAsideNotice):
+            self._service_notice(item)
+        elif isinstance(item, _WhileAway):
+            self.notify(translate("Agent", "While you were away"), while_away_text(item.count))
+        elif isinstance(item, _ServiceAnswers):
+            self.set_problem(None if item.answers else service_silent_text())
+
+    def _service_notice(self, notice: PutAsideNotice) -> None:
+        open_notice = self.actions.open_notice
+        on_open = None if open_notice is None else (lambda: open_notice(notice))
+        if notice.held:
+            self.notify(
+                translate("Agent", "A file is waiting before it is sent"),
+                translate("Agent", "It may be sensitive. You can choose what happens."),
+                on_open=on_open,
+            )
+        else:
+            self.notify(
+                translate("Agent", "Someone shared something that may be sensitive"),
+                translate("Agent", "SafeLens put it aside. You can see your choices."),
+                on_open=on_open,
+            )
 
     def _folder_event(self, event: FolderEvent) -> None:
         if event.event is FolderEventKind.QUARANTINED:
@@ -199,25 +261,43 @@ class TrayAgent(QObject):
                 event,
             )
 
-    def notify(self, title: str, message: str, event: FolderEvent | None = None) -> None:
+    def notify(
+        self,
+        title: str,
+        message: str,
+        event: FolderEvent | None = None,
+        *,
+        on_open: Callable[[], object] | None = None,
+    ) -> None:
         """A tray message (its click opens the latest), or a small window for this event."""
+        if on_open is None and event is not None:
+            target = event
+            on_open = lambda: self.actions.open_arrival(target)  # noqa: E731 - one line
+        if on_open is not None:
+            self._open_latest = on_open
         if self.tray.isVisible() and QSystemTrayIcon.supportsMessages():
             self.tray.showMessage(title, message, shield_icon(), 15_000)
         else:
-            target = event
-
-            def open_this() -> None:
-                if target is not None:
-                    self.actions.open_arrival(target)
-
-            notice = Notice(title, message, open_this)
+            notice = Notice(title, message, on_open)
             self.notices = [n for n in self.notices if n.isVisible()] + [notice]
             notice.show()
         self.notified.emit(title, message)
 
     def open_latest(self) -> None:
-        if self.latest is not None:
-            self.actions.open_arrival(self.latest)
+        if self._open_latest is not None:
+            self._open_latest()
+
+
+def while_away_text(count: int) -> str:
+    """The calm summary when the agent starts (one file, or more: es/fr/de need no more forms)."""
+    if count == 1:
+        return translate("Agent", "While you were away, SafeLens put aside 1 file.")
+    return translate("Agent", "While you were away, SafeLens put aside {0} files.").format(count)
+
+
+def service_silent_text() -> str:
+    """The tray's line when the service should protect this account and does not answer."""
+    return translate("Agent", "the SafeLens service is not running")
 
 
 def tamper_recorder(

@@ -17,7 +17,7 @@ from desktop_app import cli
 from desktop_app.cli.findings import Finding
 from desktop_app.service import mode as service_mode
 from desktop_app.service import protocol as p
-from desktop_app.service.daemon import AnalyzerOptions, run_service
+from desktop_app.service.daemon import AnalyzerOptions, PutAsideNotice, run_service
 from desktop_app.service.mode import START_FIX
 from desktop_app.service.paths import MachinePaths
 from desktop_app.service.server import ServiceServer
@@ -119,7 +119,9 @@ def machine(tmp_path: Path) -> Iterator[MachinePaths]:
     )
 
     @contextlib.contextmanager
-    def watch(_stores: ServiceStores, _options: AnalyzerOptions) -> Iterator[FakeWatch]:
+    def watch(
+        _stores: ServiceStores, _options: AnalyzerOptions, _on_put_aside: PutAsideNotice
+    ) -> Iterator[FakeWatch]:
         yield FakeWatch(profile.id)
 
     stop = threading.Event()

@@ -569,3 +569,98 @@ def test_setup_is_refused_to_the_child_and_done_by_the_guardian_as_an_administra
         subprocess.run(["gpasswd", "-d", guardian.name, "sudo"], check=False, capture_output=True)
         if created_group:
             subprocess.run(["groupdel", "sudo"], check=False, capture_output=True)
+
+
+# As the child: the agent's side of the protocol, hello and then long-polls, until killed.
+CHILD_AGENT = """
+import sys
+from desktop_app.service.client import ServiceClient
+client = ServiceClient(sys.argv[1], timeout=40)
+client.call("session_start")
+print("started", flush=True)
+while True:
+    client.call("notices", wait=20)
+"""
+
+
+def _childs_line(service: RunningService) -> dict[str, Any]:
+    """The child's line in `status`, asked from the guardian's account with the PIN."""
+    [status] = service.as_account("guardian", [("status", {"pin": GUARDIAN_PIN})])
+    assert status["ok"] is True
+    name = service.accounts["child"].name
+    [line] = [a for a in status["accounts"] if a["account"] == name]
+    return line
+
+
+def test_a_killed_agent_is_seen_stopped_and_counted_and_protection_holds(
+    service: RunningService,
+) -> None:
+    child = service.accounts["child"]
+    assert _childs_line(service)["client_running"] is False  # no agent yet
+    agent = subprocess.Popen(
+        [SYSTEM_PYTHON, "-c", CHILD_AGENT, str(service.paths.socket)],
+        user=child.uid,
+        group=child.gid,
+        extra_groups=[],
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": child.home,
+            "PYTHONPATH": str(service.shared / "client"),
+        },
+        cwd="/",
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        assert agent.stdout is not None and agent.stdout.readline().strip() == b"started"
+        running = _childs_line(service)
+        assert (running["client_running"], running["tamper_events"]) == (True, 0)
+        agent.kill()  # SIGKILL, as a child ending it from a task manager would
+        agent.wait(timeout=30)
+    finally:
+        if agent.poll() is None:
+            agent.kill()
+            agent.wait()
+        for stream in (agent.stdout, agent.stderr):
+            if stream is not None:
+                stream.close()
+    stopped = _childs_line(service)
+    assert (stopped["client_running"], stopped["client_ended"]) == (False, "vanished")
+    assert stopped["client_stopped"] is not None
+    assert stopped["tamper_events"] == 1
+    assert _childs_line(service)["tamper_events"] == 1  # once per vanishing
+    assert service.process.poll() is None  # the service goes on
+    [hello] = service.as_account("child", [("hello", {})])
+    assert hello["mode"] == "machine"
+
+
+def test_what_arrives_while_no_agent_runs_is_told_to_the_next_agent(
+    service: RunningService,
+) -> None:
+    child = service.accounts["child"]
+    handout = Path(tempfile.mkdtemp(prefix="handout-", dir=service.shared))
+    os.chmod(handout, 0o755)
+    pattern = handout / "pattern.png"
+    testpattern.write_image(pattern, 320, 240)
+    os.chmod(pattern, 0o644)
+    service.run_as("child", CHILD_COPIES, str(pattern))
+    downloads = Path(child.home) / "Downloads"
+    for _ in range(int(WATCH_TIMEOUT_S / 0.5)):
+        if not (downloads / "pattern.png").exists():
+            break
+        threading.Event().wait(0.5)
+    assert not (downloads / "pattern.png").exists()  # put aside with no agent running
+    started, notices = service.as_account(
+        "child", [("session_start", {}), ("notices", {"wait": 0})]
+    )
+    assert started["put_aside_while_away"] == 2  # this one and the one from before
+    named = [(n["name"], n["kind"], n["held"]) for n in notices["notices"]]
+    assert ("pattern.png", "picture", False) in named
+    [acked] = service.as_account("child", [("ack", {"cursor": notices["cursor"]})])
+    assert acked["shown_until"] == notices["cursor"]
+    again, policy = service.as_account("child", [("session_start", {}), ("policy", {})])
+    assert again["put_aside_while_away"] == 0  # shown once, not again
+    assert (policy["profile"]["age_band"], policy["settings"]["test_pattern"]["value"]) == (
+        "under13",
+        True,
+    )

@@ -30,7 +30,15 @@ def test_prepare_makes_an_open_root_with_private_folders(tmp_path: Path) -> None
     assert mode(paths.root) == 0o755
     assert mode(paths.socket.parent) == 0o755
     names = sorted(folder.name for folder in paths.private_folders)
-    assert names == ["approvals", "events", "guardian", "quarantine", "settings", "watching"]
+    assert names == [
+        "approvals",
+        "events",
+        "guardian",
+        "quarantine",
+        "sessions",
+        "settings",
+        "watching",
+    ]
     for folder in paths.private_folders:
         assert mode(folder) == 0o700
         assert os.lstat(folder).st_uid == os.geteuid()

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 from desktop_app.core.storage import StorageError
 from desktop_app.policy.guardian import (
     MISSING_MESSAGE,
-    GuardianPin,
     PinUnavailable,
     TryAgainLater,
     WrongPin,
 )
+from desktop_app.safety.rules import PinCheck
 from desktop_app.service.actions import GuardianActions, GuardianProof
 
 from ..tasks import BackgroundWork
@@ -51,7 +51,7 @@ class PinGate(Protocol):
         ...
 
 
-def _check(pin: GuardianPin, entered: str) -> tuple[bool, float]:
+def _check(pin: PinCheck, entered: str) -> tuple[bool, float]:
     """Worker thread: verify, and if wrong, how long until the next try is allowed."""
     if pin.verify(entered):
         return True, 0.0
@@ -66,7 +66,7 @@ def _prove(actions: GuardianActions, entered: str) -> tuple[GuardianProof | None
         return None, actions.pin.delay_remaining()
 
 
-def _state(pin: GuardianPin) -> tuple[str, float]:
+def _state(pin: PinCheck) -> tuple[str, float]:
     """Worker thread: is there a PIN, and is a delay running (on opening the dialog)."""
     return pin.status(), pin.delay_remaining()
 
@@ -87,7 +87,7 @@ class PinDialog(QDialog):
 
     def __init__(
         self,
-        pin: GuardianPin,
+        pin: PinCheck,
         parent: QWidget | None = None,
         prompt: str | None = None,
         work: BackgroundWork | None = None,

@@ -133,6 +133,26 @@
         <source>SafeLens can&apos;t check files right now</source>
         <translation>SafeLens kann gerade keine Dateien prüfen</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>While you were away</source>
+        <translation>Während du weg warst</translation>
+    </message>
+    <message>
+        <source>the SafeLens service is not running</source>
+        <translation>der SafeLens-Dienst läuft nicht</translation>
+    </message>
+    <message>
+        <source>While you were away, SafeLens put aside 1 file.</source>
+        <translation>Während du weg warst, hat SafeLens 1 Datei beiseitegelegt.</translation>
+    </message>
+    <message>
+        <source>While you were away, SafeLens put aside {0} files.</source>
+        <translation>Während du weg warst, hat SafeLens {0} Dateien beiseitegelegt.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPage</name>
@@ -1933,6 +1953,29 @@
     <message>
         <source>Opens in its own app</source>
         <translation>Öffnet sich in ihrer eigenen App</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceArrivalWindow</name>
+    <message>
+        <source>SafeLens — something was shared with you</source>
+        <translation>SafeLens — jemand hat etwas mit dir geteilt</translation>
+    </message>
+    <message>
+        <source>SafeLens is keeping this safe. A guardian can give it back to you.</source>
+        <translation>SafeLens bewahrt es sicher auf. Eine Aufsichtsperson kann es dir zurückgeben.</translation>
+    </message>
+    <message>
+        <source>Giving it back…</source>
+        <translation>Es wird zurückgegeben…</translation>
+    </message>
+    <message>
+        <source>It is back in your folder.</source>
+        <translation>Es ist wieder in deinem Ordner.</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t give it back just now. A guardian can do it later.</source>
+        <translation>SafeLens konnte es gerade nicht zurückgeben. Eine Aufsichtsperson kann das später tun.</translation>
     </message>
 </context>
 <context>

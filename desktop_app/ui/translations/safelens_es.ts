@@ -133,6 +133,26 @@
         <source>SafeLens can&apos;t check files right now</source>
         <translation>SafeLens no puede comprobar archivos ahora mismo</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>Vale</translation>
+    </message>
+    <message>
+        <source>While you were away</source>
+        <translation>Mientras no estabas</translation>
+    </message>
+    <message>
+        <source>the SafeLens service is not running</source>
+        <translation>el servicio de SafeLens no está funcionando</translation>
+    </message>
+    <message>
+        <source>While you were away, SafeLens put aside 1 file.</source>
+        <translation>Mientras no estabas, SafeLens apartó 1 archivo.</translation>
+    </message>
+    <message>
+        <source>While you were away, SafeLens put aside {0} files.</source>
+        <translation>Mientras no estabas, SafeLens apartó {0} archivos.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPage</name>
@@ -1933,6 +1953,29 @@
     <message>
         <source>Opens in its own app</source>
         <translation>Se abre en su propia aplicación</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceArrivalWindow</name>
+    <message>
+        <source>SafeLens — something was shared with you</source>
+        <translation>SafeLens — alguien ha compartido algo contigo</translation>
+    </message>
+    <message>
+        <source>SafeLens is keeping this safe. A guardian can give it back to you.</source>
+        <translation>SafeLens lo está guardando. Un tutor te lo puede devolver.</translation>
+    </message>
+    <message>
+        <source>Giving it back…</source>
+        <translation>Devolviéndolo…</translation>
+    </message>
+    <message>
+        <source>It is back in your folder.</source>
+        <translation>Ya está otra vez en tu carpeta.</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t give it back just now. A guardian can do it later.</source>
+        <translation>SafeLens no ha podido devolverlo ahora. Un tutor puede hacerlo más tarde.</translation>
     </message>
 </context>
 <context>

@@ -133,6 +133,26 @@
         <source>SafeLens can&apos;t check files right now</source>
         <translation>SafeLens ne peut pas vérifier de fichiers pour le moment</translation>
     </message>
+    <message>
+        <source>OK</source>
+        <translation>D’accord</translation>
+    </message>
+    <message>
+        <source>While you were away</source>
+        <translation>Pendant ton absence</translation>
+    </message>
+    <message>
+        <source>the SafeLens service is not running</source>
+        <translation>le service SafeLens ne fonctionne pas</translation>
+    </message>
+    <message>
+        <source>While you were away, SafeLens put aside 1 file.</source>
+        <translation>Pendant ton absence, SafeLens a mis 1 fichier de côté.</translation>
+    </message>
+    <message>
+        <source>While you were away, SafeLens put aside {0} files.</source>
+        <translation>Pendant ton absence, SafeLens a mis {0} fichiers de côté.</translation>
+    </message>
 </context>
 <context>
     <name>ApprovalsPage</name>
@@ -1933,6 +1953,29 @@
     <message>
         <source>Opens in its own app</source>
         <translation>S&apos;ouvre dans sa propre application</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceArrivalWindow</name>
+    <message>
+        <source>SafeLens — something was shared with you</source>
+        <translation>SafeLens — quelqu’un a partagé quelque chose avec toi</translation>
+    </message>
+    <message>
+        <source>SafeLens is keeping this safe. A guardian can give it back to you.</source>
+        <translation>SafeLens le garde en sécurité. Un responsable peut te le rendre.</translation>
+    </message>
+    <message>
+        <source>Giving it back…</source>
+        <translation>On te le rend…</translation>
+    </message>
+    <message>
+        <source>It is back in your folder.</source>
+        <translation>Il est de retour dans ton dossier.</translation>
+    </message>
+    <message>
+        <source>SafeLens couldn&apos;t give it back just now. A guardian can do it later.</source>
+        <translation>SafeLens n’a pas pu le rendre pour l’instant. Un responsable pourra le faire plus tard.</translation>
     </message>
 </context>
 <context>
