@@ -6,12 +6,17 @@ service itself knows, never what a child's session wrote.
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 from desktop_app.analysis.verdict import AnalyzerUnavailable
 from desktop_app.core.vocabulary import EventKind
+from desktop_app.surfaces.agent import AUTOSTART_NAME
+from desktop_app.surfaces.folder_access import open_folder
+from desktop_app.surfaces.quarantine_entry import SymlinkRefused
 
 from .stores import ServiceStores
 from .watching import WatchOutcome
@@ -19,6 +24,11 @@ from .watching import WatchOutcome
 NOT_WATCHING = "The service is not watching any folders."
 STARTING = "The service is still starting its watch."
 NOT_WATCHED = "This account is not watched."
+AUTOSTART_OVERRIDDEN = (
+    "This account has its own SafeLens autostart file, which replaces the one for every "
+    "account: its notices may never start. Remove ~/.config/autostart/safelens-agent.desktop "
+    "from that account."
+)
 
 
 class WatchStatus(Protocol):
@@ -72,10 +82,14 @@ def machine_health(
             **_watch_fields(outcomes.get(account.profile_id), service_problem),
             "put_aside": put_aside.get(account.profile_id, 0),
             "tamper_events": _tamper_events(stores, account.profile_id),
+            "autostart_overridden": autostart_overridden(account.home),
             **(sessions.describe(account.user) if sessions is not None else {}),
         }
         for account in found.accounts
     ]
+    for line in accounts:
+        if line["autostart_overridden"] and not line["problem"]:
+            line["problem"] = AUTOSTART_OVERRIDDEN
     failure = watch.failure if watch is not None else None
     return {
         "started_at": started_at.astimezone(UTC).isoformat(timespec="seconds"),
@@ -86,6 +100,22 @@ def machine_health(
         "missing_accounts": list(found.missing),
         "put_aside_total": sum(put_aside.values()),
     }
+
+
+def autostart_overridden(home: Path) -> bool:
+    """Whether the account's own autostart folder holds a file named like the system-wide
+    agent entry: by the XDG rules it replaces that entry for the account (``Hidden=true`` in
+    it stops the agent starting at login). Looked at as root without following the child's
+    symlinks. A symbolic link on the way (which the desktop would follow) counts as an
+    override, since what it points to cannot be looked at safely."""
+    try:
+        with open_folder(home / ".config" / "autostart") as folder:
+            os.lstat(folder / f"{AUTOSTART_NAME}.desktop")
+    except SymlinkRefused:
+        return True
+    except (OSError, ValueError):
+        return False
+    return True
 
 
 def _tamper_events(stores: ServiceStores, profile_id: str) -> int:
