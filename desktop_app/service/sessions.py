@@ -105,7 +105,10 @@ class SessionBook:
             if record.running and record.pid == pid:
                 record.last_seen = self._monotonic()
                 return
-            record.pid, record.pid_start = pid, self._started(pid)
+            start = self._started(pid)
+            if not self._alive(pid, start):
+                return  # a request read after its process ended (killed): it starts nothing
+            record.pid, record.pid_start = pid, start
             record.running, record.last_seen = True, self._monotonic()
             record.started_at = self._clock()
 
@@ -124,7 +127,10 @@ class SessionBook:
             if not record.running and record.pid == pid and record.ended is Ending.SAID_GOODBYE:
                 return  # a last poll of an agent that already said goodbye
             if not record.running:
-                record.pid, record.pid_start = pid, self._started(pid)
+                start = self._started(pid)
+                if not self._alive(pid, start):
+                    return  # a poll read after its agent was killed: not counted again
+                record.pid, record.pid_start = pid, start
                 record.running, record.started_at = True, self._clock()
             if record.pid == pid:
                 record.polls += polling

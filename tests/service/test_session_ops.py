@@ -335,3 +335,25 @@ def test_a_last_poll_after_the_goodbye_does_not_start_it_again() -> None:
     assert book.describe("kid")["client_running"] is False
     book.start("kid", "k1", 1)  # an explicit hello starts it again
     assert book.describe("kid")["client_running"] is True
+
+
+def test_a_poll_read_after_its_agent_was_killed_does_not_count_it_twice() -> None:
+    """The kill lands while a request of the agent is still in the socket: the service reads
+    it after the agent was already counted as vanished, and must not start it again (seen in
+    the real-account test on a busy machine: two tamper counts for one kill)."""
+    vanished: list[str] = []
+    living = {1}
+    book = SessionBook(
+        lambda record: vanished.append(record.account),
+        alive=lambda pid, _start: pid in living,
+        started=lambda _pid: "1",
+    )
+    book.start("kid", "k1", 1)
+    living.clear()  # SIGKILL
+    book.sweep()
+    assert vanished == ["kid"]
+    book.seen("kid", "k1", 1, polling=1)  # its last poll, read late
+    book.start("kid", "k1", 1)  # or a hello, read late
+    book.sweep()
+    assert vanished == ["kid"]
+    assert book.describe("kid")["client_running"] is False
