@@ -14,6 +14,7 @@ import threading
 from collections.abc import Iterator
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
+from desktop_app.surfaces.watch_timing import WatchTiming
 
 from .accounts import ProtectedAccount
 from .daemon import AnalyzerOptions
@@ -44,6 +45,7 @@ def watch_every_account(stores: ServiceStores, options: AnalyzerOptions) -> Iter
             index_folder=stores.paths.watching,
             counts=stores.events,
             approvals=stores.approvals,
+            timing=WatchTiming().with_policy(machine),  # read at start, as the strictness
         )
         done = threading.Event()
         follower = threading.Thread(
