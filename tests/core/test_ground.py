@@ -12,10 +12,10 @@ import pytest
 import desktop_app.core
 from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.surfaces.contacts import ContactsOutcome, record_counts
+from desktop_app.surfaces.file_identity import FileIdentity
 from desktop_app.surfaces.folder_handling import Handling
 from desktop_app.surfaces.folder_index import FolderIndex, Verdict
 from desktop_app.surfaces.quarantine import Quarantine
-from desktop_app.surfaces.file_identity import FileIdentity
 from desktop_app.surfaces.share_folders import ShareFolder
 
 CORE = Path(desktop_app.core.__file__).parent
