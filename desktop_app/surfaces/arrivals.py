@@ -111,7 +111,7 @@ class Arrivals:
             walk = FolderWalk(folder.path, self._skip_folder)
             for path, info in walk.files():
                 present.append(path)
-                with self._per_file(folder, path):
+                with self._per_file(folder, path, done):
                     self._reconcile(folder, path, info, done)
             too_deep += walk.too_deep
             if walk.cut_short:
@@ -140,7 +140,9 @@ class Arrivals:
         return is_temporary_name(name) or any(folder.path == path for folder in self.folders)
 
     @contextlib.contextmanager
-    def _per_file(self, folder: ShareFolder | None, path: Path) -> Iterator[None]:
+    def _per_file(
+        self, folder: ShareFolder | None, path: Path, done: list[FolderEvent]
+    ) -> Iterator[None]:
         """An unexpected error is this file's outcome (could not check), never the watch's end.
 
         Logged by its type only (its text may name the file); the file is forgotten until the
@@ -157,27 +159,14 @@ class Arrivals:
                 queue.pop(path, None)
             self._settle.forget(path)
             if folder is not None:
-                self._hide_unchecked(folder, path)
-
-    def _hide_unchecked(self, folder: ShareFolder, path: Path) -> None:
-        try:
-            info = os.lstat(path)
-            if not stat.S_ISREG(info.st_mode):
-                return
-            state = FileIdentity.of(info)
-            sha256 = content_sha256(path)
-            self.handling.act(
-                folder, path, state, sha256=sha256, verdict=Verdict.UNCHECKED, status="unreadable"
-            )
-        except Exception as exc:  # the rescan tries again
-            log.warning("share folders: could not set one file aside (%s)", type(exc).__name__)
+                done += self.handling.hide_unchecked(folder, path)
 
     def look(self, now: float, done: list[FolderEvent]) -> None:
         """Look at arriving files; check those whose write has settled."""
         ready: list[tuple[Path, FileIdentity]] = []
         wall = time.time()
         for path in self._settle.paths():
-            with self._per_file(self.owner(path), path):
+            with self._per_file(self.owner(path), path, done):
                 state = self._look_at(path, now, wall, done)
                 if state is not None:
                     ready.append((path, state))
@@ -215,7 +204,7 @@ class Arrivals:
         while self._ready and len(self._in_flight) < self.timing.max_in_flight:
             path = next(iter(self._ready))
             ready = self._ready.pop(path)
-            with self._per_file(self.owner(path), path):
+            with self._per_file(self.owner(path), path, done):
                 self._feed_one(path, ready, done)
 
     def _feed_one(self, path: Path, ready: _Ready, done: list[FolderEvent]) -> None:
@@ -282,7 +271,7 @@ class Arrivals:
                 log.error("share folders: the checker is unavailable; files wait")
                 self._settle.look(path, job.state, time.monotonic(), time.time(), since=job.since)
                 continue
-            with self._per_file(job.folder, path):
+            with self._per_file(job.folder, path, done):
                 self._answered(path, job, analysis, done)
 
     def _answered(
@@ -292,13 +281,14 @@ class Arrivals:
             now_state = FileIdentity.of(os.lstat(path))
         except (OSError, ValueError):
             return  # gone while being checked: nothing left to hide
-        verdict, status = verdict_of(analysis), analysis.status.value
+        checked, status = verdict_of(analysis), analysis.status.value
+        verdict = checked
         if now_state != job.state:
             now = time.monotonic()
             if now - job.since < self.timing.settle_max_s:
                 self._settle.look(path, now_state, now, time.time(), since=job.since)
                 return  # written again while checked: check the new content later
-            if verdict is Verdict.CLEAN:  # past the bound and still changing: the bytes
+            if checked is Verdict.CLEAN:  # past the bound and still changing: the bytes
                 verdict, status = Verdict.UNCHECKED, INCOMPLETE  # now there were not checked
         done += self.handling.act(
             job.folder,
@@ -309,6 +299,8 @@ class Arrivals:
             status=status,
             fresh=True,
         )
+        if verdict is not checked:  # the bytes that were checked keep their own verdict
+            self.index.remember(job.sha256, checked, analysis.status.value)
 
     def give_up(self) -> list[FolderEvent]:
         """`--once` ran out of time: files still being written are reported, not checked."""

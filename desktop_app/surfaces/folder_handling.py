@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from pathlib import Path
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
@@ -88,6 +89,28 @@ class Handling:
         entry = IndexEntry(state, sha256, verdict, status)
         self.index.put(folder.path, path, entry)
         return [FolderEvent(FolderEventKind.CHECKED, str(path), status, sensitive)]
+
+    def hide_unchecked(self, folder: ShareFolder, path: Path) -> list[FolderEvent]:
+        """Handling this file failed unexpectedly: a child's is set aside as could-not-check.
+
+        Best effort, never raising (the next rescan tries again); logged by type only.
+        """
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode):
+                return []
+            sha256 = content_sha256(path)
+            return self.act(
+                folder,
+                path,
+                FileIdentity.of(info),
+                sha256=sha256,
+                verdict=Verdict.UNCHECKED,
+                status="unreadable",
+            )
+        except Exception as exc:
+            log.warning("share folders: could not set one file aside (%s)", type(exc).__name__)
+            return []
 
     def is_contact_card(self, folder: ShareFolder, path: Path) -> bool:
         """A child's incoming vCard: its pictures are checked by the contacts surface."""

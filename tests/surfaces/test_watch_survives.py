@@ -211,3 +211,32 @@ def test_an_unexpected_error_in_a_pass_is_counted_and_the_loop_goes_on(
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "RuntimeError" in logged
     assert "secret-name" not in logged and str(inbox) not in caplog.text
+
+
+def test_a_file_whose_handling_fails_is_set_aside_and_the_others_go_on(
+    analyzer: SensitivityAnalyzer,
+    inbox: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from desktop_app.surfaces.folder_handling import Handling
+
+    real = Handling.is_contact_card
+
+    def surprising(self: Handling, folder: ShareFolder, path: Path) -> bool:
+        if path.name == "cursed.png":
+            raise KeyError(str(path))
+        return real(self, folder, path)
+
+    monkeypatch.setattr(Handling, "is_contact_card", surprising)
+    (inbox / "cursed.png").write_bytes(b"\x89PNG not really")
+    (inbox / "notes.txt").write_text("hello\n")
+    watch = watch_for(inbox, analyzer)
+    events = {Path(e.path).name: e for e in watch.run_once()}
+    assert (events["cursed.png"].event, events["cursed.png"].status) == (
+        FolderEventKind.QUARANTINED,
+        "unreadable",
+    )
+    assert events["notes.txt"].event is FolderEventKind.CHECKED
+    assert watch.faults == 1
+    assert "KeyError" in caplog.text and "cursed" not in caplog.text
