@@ -112,8 +112,11 @@ def _account(entry: dict[str, Any]) -> Finding:
         return Finding("account", False, f"{name} ({band}): NOT watched — {problem}", ACCOUNT_FIX)
     folders, absent = entry.get("folders", 0), entry.get("unavailable_folders", 0)
     not_there = f" ({absent} not there yet)" if absent else ""
+    restarts = entry.get("watch_restarts", 0)
+    restarted = f", its watch restarted {restarts} time(s)" if restarts else ""
     return Finding(
         "account",
         True,
-        f"{name} ({band}): watched, {folders} folder(s){not_there}, {put_aside} file(s) put aside",
+        f"{name} ({band}): watched, {folders} folder(s){not_there}, "
+        f"{put_aside} file(s) put aside{restarted}",
     )

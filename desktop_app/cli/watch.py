@@ -78,7 +78,7 @@ def _watch(args: argparse.Namespace) -> int:
     except AnalyzerUnavailable as exc:
         print(f"safelens: {exc}", file=sys.stderr)
         return EXIT_UNAVAILABLE
-    timing = WatchTiming(settle_s=args.settle, rescan_s=args.rescan)
+    timing = WatchTiming(settle_s=args.settle, rescan_s=args.rescan).with_policy(policy)
     # Counts (never names) for the guardian's activity chart and the OS log, as the agent does.
     counts = EventCounts(retention_days=policy["retention_days"], sink=default_sink())
     watch = ShareFolderWatch(

@@ -49,8 +49,13 @@ def _can_create(folder: Path) -> bool:
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Replace ``path`` with ``data`` atomically (temp file, fsync, rename, fsync folder)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+    except OSError as exc:  # no permission, a file where the folder should be, a full disk
+        raise StorageError(f"Could not save {path.name}: {exc.strerror or exc}") from exc
     temp = Path(temp_name)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -67,8 +72,14 @@ def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o644) -> None:
 
 
 def atomic_write_json(path: Path, value: Any, mode: int = 0o644) -> None:
+    """Readable UTF-8; a file name that is not UTF-8 (``os.fsdecode``'s surrogates) is
+    written as JSON escapes instead, and reads back as the same name."""
     text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    atomic_write_bytes(path, text.encode("utf-8"), mode)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        data = (json.dumps(value, indent=2, sort_keys=True, ensure_ascii=True) + "\n").encode()
+    atomic_write_bytes(path, data, mode)
 
 
 def _fsync_dir(folder: Path) -> None:

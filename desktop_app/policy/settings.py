@@ -203,6 +203,7 @@ TITLES = {
     "test_pattern": "Test mode (treat the SafeLens test pattern as sensitive)",
     "share_folders.incoming": "Incoming share folders",
     "share_folders.outgoing": "Outgoing share folders",
+    "share_folders.settle_max_seconds": "Longest wait for a file still being written (seconds)",
     "view_policy.under13": "Viewing, under 13",
     "view_policy.teen": "Viewing, 13-17",
     "view_policy.adult": "Viewing, adults",
@@ -291,6 +292,14 @@ SETTINGS: tuple[Setting, ...] = (
         FolderList(),
         [],
         "Folders whose files leave this computer; files are checked before they go.",
+        "share_folders",
+    ),
+    Setting(
+        "share_folders.settle_max_seconds",
+        Integer(5, 600),
+        30,
+        "A file still being written after this many seconds is checked as it is (a picture "
+        "that cannot be read yet is hidden from a child) and checked again when it changes.",
         "share_folders",
     ),
     Setting(

@@ -99,6 +99,7 @@ def machine_health(
         "accounts": accounts,
         "missing_accounts": list(found.missing),
         "put_aside_total": sum(put_aside.values()),
+        "watch_restarts_total": sum(o.restarts for o in outcomes.values()),
     }
 
 
@@ -131,10 +132,12 @@ def _watch_fields(outcome: WatchOutcome | None, service_problem: str | None) -> 
             "folders": 0,
             "unavailable_folders": 0,
             "problem": service_problem or NOT_WATCHED,
+            "watch_restarts": 0,
         }
     return {
         "watched": outcome.ok,
         "folders": outcome.folders,
         "unavailable_folders": outcome.unavailable,
         "problem": outcome.problem if outcome.watching else (outcome.problem or NOT_WATCHED),
+        "watch_restarts": outcome.restarts,  # started again by the service after it died
     }

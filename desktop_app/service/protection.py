@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterator
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
+from desktop_app.surfaces.watch_timing import WatchTiming
 
 from .accounts import ProtectedAccount
 from .daemon import AnalyzerOptions, PutAsideNotice
@@ -51,6 +52,7 @@ def watch_every_account(
             counts=stores.events,
             approvals=stores.approvals,
             on_put_aside=None if tell is None else lambda _account, entry: tell(entry.profile_id),
+            timing=WatchTiming().with_policy(machine),  # read at start, as the strictness
         )
         done = threading.Event()
         follower = threading.Thread(

@@ -5,6 +5,11 @@ quarantine. Each keeps its index in the service's own folder (never in the child
 home, which the child could edit) and acts with that account's band and profile id, so
 counts and approvals are that child's. One account's trouble (a folder missing, a
 watch that cannot start) is that account's outcome; the others go on being watched.
+
+A supervisor thread asks each watch whether its thread still runs (the service's own
+liveness, never a file a session could write): a watch that died anyway is started again,
+after a pause that doubles with each restart of that account (up to five minutes), and its
+restarts are counted for the guardian's ``status``.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -33,6 +39,10 @@ log = logging.getLogger(__name__)
 AccountSource = Callable[[], Sequence[ProtectedAccount]]
 PutAsideCallback = Callable[[ProtectedAccount, QuarantineEntry], None]
 PUT_ASIDE = (FolderEventKind.QUARANTINED, FolderEventKind.HELD)
+SUPERVISE_S = 2.0  # how often the supervisor asks whether each watch still runs
+RESTART_AFTER_S = 1.0  # the first restart's pause; doubled for each further one ...
+MAX_RESTART_AFTER_S = 300.0  # ... up to this
+STOPPED = "The watch of this account stopped; SafeLens is starting it again."
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,8 @@ class WatchOutcome:
     folders: int
     unavailable: int = 0  # folders missing or unreadable now (rescans look again)
     problem: str | None = None  # plain words, no paths or names
+    restarts: int = 0  # times the service started this account's watch again after it died
+    faults: int = 0  # unexpected errors the running watch survived (one file's, or a pass's)
 
     @property
     def ok(self) -> bool:
@@ -55,6 +67,8 @@ class _AccountWatch:
     account: ProtectedAccount
     watch: ShareFolderWatch | None
     problem: str | None = None
+    restarts: int = 0
+    restart_at: float | None = None  # monotonic: when a dead watch is started again
 
 
 class MachineWatch:
@@ -72,11 +86,13 @@ class MachineWatch:
         on_put_aside: PutAsideCallback | None = None,
         timing: WatchTiming | None = None,
         background: bool = True,
+        supervise_s: float = SUPERVISE_S,
     ) -> None:
         """``accounts`` is asked again at each ``reload()`` (the settings may have changed).
 
         ``index_folder``: the service's private folder for the accounts' folder indexes.
         ``background``: the watch threads (walking and hashing) run at background priority.
+        ``supervise_s``: how often dead watches are looked for (tests use less).
         """
         self.analyzer, self.quarantine = analyzer, quarantine
         self._read_accounts = accounts
@@ -88,6 +104,9 @@ class MachineWatch:
         self._watches: dict[str, _AccountWatch] = {}
         self._lock = threading.RLock()
         self._running = False
+        self._supervise_s = supervise_s
+        self._stopping = threading.Event()
+        self._supervisor: threading.Thread | None = None
 
     # -- public ---------------------------------------------------------------------
     def start(self) -> None:
@@ -95,6 +114,11 @@ class MachineWatch:
         with self._lock:
             self._running = True
         self.reload()
+        self._stopping.clear()
+        self._supervisor = threading.Thread(
+            target=self._supervise, name="safelens-watch-supervisor", daemon=True
+        )
+        self._supervisor.start()
 
     def reload(self) -> None:
         """Read the accounts again: start new ones, restart changed ones, stop gone ones.
@@ -117,6 +141,10 @@ class MachineWatch:
 
     def stop(self) -> None:
         """Stop every account's watch (checks under way finish and indexes are saved)."""
+        self._stopping.set()
+        if self._supervisor is not None:
+            self._supervisor.join()
+            self._supervisor = None
         with self._lock:
             self._running = False
             watches, self._watches = list(self._watches.values()), {}
@@ -150,8 +178,8 @@ class MachineWatch:
     def outcomes(self) -> list[WatchOutcome]:
         """One outcome per protected account, in the order they were found."""
         with self._lock:
-            watches = list(self._watches.values())
-        return [_outcome(watched) for watched in watches]
+            watches, running = list(self._watches.values()), self._running
+        return [_outcome(watched, running) for watched in watches]
 
     @property
     def pending(self) -> int:
@@ -179,7 +207,37 @@ class MachineWatch:
             raise QuarantineError("This file was not held for a watched account.")
         return watched.watch.release(entry_id)
 
+    def supervise(self, now: float | None = None) -> None:
+        """Start again each account's watch whose thread died (after its pause)."""
+        moment = time.monotonic() if now is None else now
+        with self._lock:
+            if not self._running:
+                return
+            for profile_id, watched in list(self._watches.items()):
+                if watched.watch is None or watched.watch.alive:
+                    continue
+                if watched.restart_at is None:
+                    pause = min(MAX_RESTART_AFTER_S, RESTART_AFTER_S * 2**watched.restarts)
+                    watched.restart_at = moment + pause
+                    log.error("machine watch: one account's watch stopped; restarting it")
+                if moment >= watched.restart_at:
+                    self._watches[profile_id] = self._restart(watched)
+
     # -- each account ---------------------------------------------------------------
+    def _supervise(self) -> None:
+        while not self._stopping.wait(self._supervise_s):
+            try:
+                self.supervise()
+            except Exception as exc:  # the supervisor itself never ends before the service
+                log.error("machine watch: supervising failed (%s)", type(exc).__name__)
+
+    def _restart(self, dead: _AccountWatch) -> _AccountWatch:
+        self._end(dead)
+        fresh = self._begin(dead.account)
+        fresh.restarts = dead.restarts + 1
+        log.warning("machine watch: one account's watch restarted (%d time(s))", fresh.restarts)
+        return fresh
+
     def _begin(self, account: ProtectedAccount) -> _AccountWatch:
         try:
             watch = ShareFolderWatch(
@@ -223,15 +281,21 @@ class MachineWatch:
         self._on_put_aside(account, entry)
 
 
-def _outcome(watched: _AccountWatch) -> WatchOutcome:
+def _outcome(watched: _AccountWatch, running: bool) -> WatchOutcome:
+    """From the watch itself: a started watch whose thread is not alive is not watching."""
     folders = watched.account.folders
     unavailable = sum(1 for folder in folders if not _readable(folder.path))
+    watch = watched.watch
+    dead = watch is not None and running and not watch.alive
+    problem = watched.problem or (STOPPED if dead else None)
     return WatchOutcome(
         profile_id=watched.account.profile_id,
-        watching=watched.watch is not None,
+        watching=watch is not None and not dead,
         folders=len(folders),
         unavailable=unavailable,
-        problem=watched.problem,
+        problem=problem,
+        restarts=watched.restarts,
+        faults=watch.faults if watch is not None else 0,
     )
 
 

@@ -23,35 +23,32 @@ from desktop_app.analysis.analyzer import SensitivityAnalyzer
 from desktop_app.analysis.verdict import Analysis, AnalyzerUnavailable
 from desktop_app.core.hashing import content_sha256
 
+from .file_identity import FileIdentity
 from .folder_handling import Handling
-from .folder_index import IndexEntry, Verdict
+from .folder_index import Verdict
 from .folder_intake import Change
-from .settle import FileState, SettleWatch, can_open, held_for_writing, is_temporary_name
+from .folder_renames import Renames
+from .folder_walk import FolderWalk
+from .settle import SettleWatch, can_open, held_for_writing, is_temporary_name
 from .share_folders import INCOMPLETE, FolderEvent, FolderEventKind, ShareFolder, verdict_of
+from .watch_timing import WatchTiming
 
 log = logging.getLogger(__name__)
-MAX_VANISHED = 10_000
 
 
 @dataclass(frozen=True)
-class WatchTiming:
-    """How patient the watcher is; tests use small values."""
-
-    settle_s: float = 2.0  # size and time unchanged this long = the write has finished
-    poll_s: float = 0.25  # how often arriving files are looked at
-    rescan_s: float = 60.0  # full reconciliation against the index
-    max_in_flight: int = 8  # checks queued at the worker at once (bulk priority)
-    event_queue_limit: int = 10_000  # more events than this at once: drop them and rescan
-    check_writers: bool = True  # Linux: wait while a process holds the file open for writing
-    abandoned_after_s: float = 600.0  # a downloader's temp file unchanged this long is checked
+class _Ready:
+    state: FileIdentity
+    since: float  # monotonic: when it was first seen arriving (the bound counts from it)
 
 
 @dataclass
 class _InFlight:
     folder: ShareFolder
-    state: FileState
+    state: FileIdentity
     sha256: str
     future: Future[Analysis]
+    since: float
 
 
 class Arrivals:
@@ -70,13 +67,13 @@ class Arrivals:
         self.analyzer, self.handling, self.timing = analyzer, handling, timing
         self.index = handling.index
         self._wake = wake
-        self._settle = SettleWatch(timing.settle_s, timing.abandoned_after_s)
-        self._ready: dict[Path, FileState] = {}  # settled, waiting for room at the worker
+        self._settle = SettleWatch(timing.settle_s, timing.abandoned_after_s, timing.settle_max_s)
+        self._ready: dict[Path, _Ready] = {}  # settled, waiting for room at the worker
         self._in_flight: dict[Path, _InFlight] = {}
-        # Files that left the index this session, by (folder, inode, size, mtime): a file
-        # found elsewhere in the same folder with the same identity was renamed, not new.
-        self._vanished: dict[tuple[Path, int, int, int], IndexEntry] = {}
+        self._renames = Renames()  # files that left the index: a rename is not a new file
         self.failure: AnalyzerUnavailable | None = None
+        self.faults = 0  # files whose handling failed unexpectedly (logged by type only)
+        self.too_deep = 0  # folders below the walk's depth bound at the last rescan
 
     @property
     def arriving(self) -> int:
@@ -93,121 +90,146 @@ class Arrivals:
         for kind, path, dest in changes:
             folder = self.owner(path)
             if kind in ("moved", "deleted") and folder is not None:
-                self._vanish(folder, self.index.remove(folder.path, path))
+                self._renames.vanished(folder.path, self.index.remove(folder.path, path))
                 self._settle.forget(path)
             target = dest if kind == "moved" else path
             if kind != "deleted" and target is not None and self.owner(target) is not None:
                 self._settle.look(target, *self._first_look(target))
 
-    def _first_look(self, path: Path) -> tuple[FileState, float, float]:
+    def _first_look(self, path: Path) -> tuple[FileIdentity, float, float]:
         try:
-            state = FileState.of(os.lstat(path))
-        except OSError:
-            state = FileState(-1, -1, -1, -1)  # gone already: forgotten on the next look
+            state = FileIdentity.of(os.lstat(path))
+        except (OSError, ValueError):
+            state = FileIdentity.gone()  # forgotten on the next look
         return state, time.monotonic(), time.time()
 
     def rescan(self, done: list[FolderEvent]) -> None:
         """Reconcile every folder with the index: new or changed files start settling."""
+        too_deep = 0
         for folder in self.folders:
             present: list[Path] = []
-            for path, info in self._walk(folder.path):
+            walk = FolderWalk(folder.path, self._skip_folder)
+            for path, info in walk.files():
                 present.append(path)
-                known = self.index.get(folder.path, path)
-                state = FileState.of(info)
-                if known is not None and (known.size, known.mtime_ns) == (
-                    state.size,
-                    state.mtime_ns,
-                ):
-                    continue
-                if stat.S_ISLNK(info.st_mode):
-                    done.append(self.handling.symlink(folder, path, state))
-                elif not any(
-                    path in queue for queue in (self._settle, self._ready, self._in_flight)
-                ):
-                    self._settle.look(path, state, time.monotonic(), time.time())
+                with self._per_file(folder, path, done):
+                    self._reconcile(folder, path, info, done)
+            too_deep += walk.too_deep
+            if walk.cut_short:
+                log.warning("share folders: a folder holds too many files; the rest waits")
+                continue  # what was not reached is not gone: keep its index entries
             for entry in self.index.keep_only(folder.path, present):
-                self._vanish(folder, entry)
+                self._renames.vanished(folder.path, entry)
+        if too_deep and too_deep != self.too_deep:
+            log.warning("share folders: %d folder(s) too deep to walk", too_deep)
+        self.too_deep = too_deep
 
-    def _vanish(self, folder: ShareFolder, entry: IndexEntry | None) -> None:
-        if entry is None or not entry.inode:
+    def _reconcile(
+        self, folder: ShareFolder, path: Path, info: os.stat_result, done: list[FolderEvent]
+    ) -> None:
+        known = self.index.get(folder.path, path)
+        state = FileIdentity.of(info)
+        if known is not None and known.identity == state:
             return
-        self._vanished[(folder.path, entry.inode, entry.size, entry.mtime_ns)] = entry
-        while len(self._vanished) > MAX_VANISHED:
-            del self._vanished[next(iter(self._vanished))]
+        if stat.S_ISLNK(info.st_mode):
+            done.append(self.handling.symlink(folder, path, state))
+        elif not any(path in queue for queue in (self._settle, self._ready, self._in_flight)):
+            self._settle.look(path, state, time.monotonic(), time.time())
 
-    def _walk(self, root: Path) -> Iterator[tuple[Path, os.stat_result]]:
-        """Every file and symlink below ``root``; symlinks are never followed."""
+    def _skip_folder(self, path: Path, name: str) -> bool:
+        """A nested share folder is scanned on its own; a downloader's temp folder waits."""
+        return is_temporary_name(name) or any(folder.path == path for folder in self.folders)
+
+    @contextlib.contextmanager
+    def _per_file(
+        self, folder: ShareFolder | None, path: Path, done: list[FolderEvent]
+    ) -> Iterator[None]:
+        """An unexpected error is this file's outcome (could not check), never the watch's end.
+
+        Logged by its type only (its text may name the file); the file is forgotten until the
+        next rescan, and a child's is moved aside as could-not-check when that still works.
+        """
         try:
-            entries = list(os.scandir(root))
-        except OSError:
-            return  # missing or unreadable folder: tried again at the next rescan
-        for entry in entries:
-            path = Path(entry.path)
-            try:
-                info = entry.stat(follow_symlinks=False)
-            except OSError:
-                continue
-            if stat.S_ISDIR(info.st_mode):
-                nested_folder = any(folder.path == path for folder in self.folders)
-                if not nested_folder and not is_temporary_name(entry.name):
-                    yield from self._walk(path)  # a nested share folder is scanned on its own
-            elif stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode):
-                yield path, info
+            yield
+        except AnalyzerUnavailable:
+            raise
+        except Exception as exc:
+            self.faults += 1
+            log.warning("share folders: one file could not be handled (%s)", type(exc).__name__)
+            for queue in (self._ready, self._in_flight):
+                queue.pop(path, None)
+            self._settle.forget(path)
+            if folder is not None:
+                done += self.handling.hide_unchecked(folder, path)
 
     def look(self, now: float, done: list[FolderEvent]) -> None:
         """Look at arriving files; check those whose write has settled."""
-        ready: list[tuple[Path, FileState]] = []
+        ready: list[tuple[Path, FileIdentity]] = []
         wall = time.time()
         for path in self._settle.paths():
-            try:
-                info = os.lstat(path)
-            except OSError:
-                self._settle.forget(path)
-                continue
-            if not stat.S_ISREG(info.st_mode):
-                self._settle.forget(path)
-                folder = self.owner(path)
-                if stat.S_ISLNK(info.st_mode) and folder is not None:
-                    done.append(self.handling.symlink(folder, path, FileState.of(info)))
-                continue
-            state = FileState.of(info)
-            if self._settle.look(path, state, now, wall):
-                ready.append((path, state))
+            with self._per_file(self.owner(path), path, done):
+                state = self._look_at(path, now, wall, done)
+                if state is not None:
+                    ready.append((path, state))
+        overdue = {path for path, _ in ready if self._settle.overdue(path, now)}
         if ready and self.timing.check_writers:
-            held = held_for_writing({(s.device, s.inode) for _, s in ready})
-            ready = [(p, s) for p, s in ready if (s.device, s.inode) not in held]
+            held = held_for_writing({s.file for p, s in ready if p not in overdue})
+            ready = [(p, s) for p, s in ready if p in overdue or s.file not in held]
         for path, state in ready:
-            if path not in self._in_flight and can_open(path):  # one check at a time per file
+            if path in self._in_flight:
+                continue  # one check at a time per file
+            if path in overdue or can_open(path):
+                self._ready[path] = _Ready(state, self._settle.since(path, now))
                 self._settle.forget(path)
-                self._ready[path] = state
+
+    def _look_at(
+        self, path: Path, now: float, wall: float, done: list[FolderEvent]
+    ) -> FileIdentity | None:
+        """One arriving file's look: its identity once it is ready to be checked."""
+        try:
+            info = os.lstat(path)
+        except (OSError, ValueError):
+            self._settle.forget(path)
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            self._settle.forget(path)
+            folder = self.owner(path)
+            if stat.S_ISLNK(info.st_mode) and folder is not None:
+                done.append(self.handling.symlink(folder, path, FileIdentity.of(info)))
+            return None
+        state = FileIdentity.of(info)
+        return state if self._settle.look(path, state, now, wall) else None
 
     def feed(self, done: list[FolderEvent]) -> None:
         """Start checks for settled files while the worker has room (bulk, bounded)."""
         while self._ready and len(self._in_flight) < self.timing.max_in_flight:
             path = next(iter(self._ready))
-            state = self._ready.pop(path)
-            try:
-                now_state = FileState.of(os.lstat(path))
-            except OSError:
-                continue  # gone before its turn
-            if now_state != state:
-                self._settle.look(path, now_state, time.monotonic(), time.time())
-                continue  # written again: settle again
-            self._start_check(path, state, done)
+            ready = self._ready.pop(path)
+            with self._per_file(self.owner(path), path, done):
+                self._feed_one(path, ready, done)
 
-    def _start_check(self, path: Path, state: FileState, done: list[FolderEvent]) -> None:
+    def _feed_one(self, path: Path, ready: _Ready, done: list[FolderEvent]) -> None:
+        try:
+            now_state = FileIdentity.of(os.lstat(path))
+        except (OSError, ValueError):
+            return  # gone before its turn
+        now = time.monotonic()
+        if now_state != ready.state and now - ready.since < self.timing.settle_max_s:
+            self._settle.look(path, now_state, now, time.time(), since=ready.since)
+            return  # written again: settle again (within the bound)
+        self._start_check(path, now_state, ready.since, done)
+
+    def _start_check(
+        self, path: Path, state: FileIdentity, since: float, done: list[FolderEvent]
+    ) -> None:
         folder = self.owner(path)
         if folder is None:
             return
-        moved = self._vanished.pop((folder.path, state.inode, state.size, state.mtime_ns), None)
-        if moved is not None:
-            self.index.put(folder.path, path, moved)  # renamed within the folder: known
+        renamed = self._renames.claim(folder.path, path, state)
+        if renamed is not None:
+            self.index.put(folder.path, path, renamed)  # renamed within the folder: known
             return
         known_entry = self.index.get(folder.path, path)
-        if known_entry is not None and (known_entry.size, known_entry.mtime_ns) == (
-            state.size,
-            state.mtime_ns,
-        ):
+        if known_entry is not None and known_entry.identity == state:
             return  # an event for a file already handled as it is
         if self.handling.is_contact_card(folder, path):
             try:
@@ -223,7 +245,7 @@ class Arrivals:
         try:
             sha256 = content_sha256(path)
         except OSError:
-            self._settle.look(path, state, time.monotonic(), time.time())
+            self._settle.look(path, state, time.monotonic(), time.time(), since=since)
             return  # vanished or locked: looked at again (or forgotten) next round
         known = self.index.known(sha256)
         if known is not None:
@@ -234,7 +256,7 @@ class Arrivals:
             return
         future = self.analyzer.submit_file(path, interactive=False)
         future.add_done_callback(lambda _f: self._wake())
-        self._in_flight[path] = _InFlight(folder, state, sha256, future)
+        self._in_flight[path] = _InFlight(folder, state, sha256, future, since)
 
     def collect(self, done: list[FolderEvent]) -> None:
         """Handle the checks the worker has answered."""
@@ -247,24 +269,38 @@ class Arrivals:
             except AnalyzerUnavailable as exc:
                 self.failure = exc
                 log.error("share folders: the checker is unavailable; files wait")
-                self._settle.look(path, job.state, time.monotonic(), time.time())
+                self._settle.look(path, job.state, time.monotonic(), time.time(), since=job.since)
                 continue
-            try:
-                now_state = FileState.of(os.lstat(path))
-            except OSError:
-                continue  # gone while being checked: nothing left to hide
-            if not now_state.same_content_as(job.state):
-                self._settle.look(path, now_state, time.monotonic(), time.time())
-                continue  # written again while checked: check the new content later
-            done += self.handling.act(
-                job.folder,
-                path,
-                job.state,
-                sha256=job.sha256,
-                verdict=verdict_of(analysis),
-                status=analysis.status.value,
-                fresh=True,
-            )
+            with self._per_file(job.folder, path, done):
+                self._answered(path, job, analysis, done)
+
+    def _answered(
+        self, path: Path, job: _InFlight, analysis: Analysis, done: list[FolderEvent]
+    ) -> None:
+        try:
+            now_state = FileIdentity.of(os.lstat(path))
+        except (OSError, ValueError):
+            return  # gone while being checked: nothing left to hide
+        checked, status = verdict_of(analysis), analysis.status.value
+        verdict = checked
+        if now_state != job.state:
+            now = time.monotonic()
+            if now - job.since < self.timing.settle_max_s:
+                self._settle.look(path, now_state, now, time.time(), since=job.since)
+                return  # written again while checked: check the new content later
+            if checked is Verdict.CLEAN:  # past the bound and still changing: the bytes
+                verdict, status = Verdict.UNCHECKED, INCOMPLETE  # now there were not checked
+        done += self.handling.act(
+            job.folder,
+            path,
+            job.state,
+            sha256=job.sha256,
+            verdict=verdict,
+            status=status,
+            fresh=True,
+        )
+        if verdict is not checked:  # the bytes that were checked keep their own verdict
+            self.index.remember(job.sha256, checked, analysis.status.value)
 
     def give_up(self) -> list[FolderEvent]:
         """`--once` ran out of time: files still being written are reported, not checked."""

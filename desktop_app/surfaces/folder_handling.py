@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from pathlib import Path
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
@@ -18,9 +19,9 @@ from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.policy.settings import AgeBand
 
 from .contacts import ContactsError, sanitise_vcard_file
+from .file_identity import FileIdentity
 from .folder_index import FolderIndex, IndexEntry, Verdict
 from .quarantine import Quarantine, QuarantineError, QuarantineReason
-from .settle import FileState
 from .share_folders import (
     OUTGOING_SURFACE,
     ApprovalBook,
@@ -65,7 +66,7 @@ class Handling:
         self,
         folder: ShareFolder,
         path: Path,
-        state: FileState,
+        state: FileIdentity,
         *,
         sha256: str | None,
         verdict: Verdict,
@@ -85,9 +86,31 @@ class Handling:
                 self.index.remember(sha256, verdict, status)
             self._failed_moves.add(path)  # left in place and not indexed: tried again later
             return [FolderEvent(FolderEventKind.ERROR, str(path), status, sensitive)]
-        entry = IndexEntry(state.size, state.mtime_ns, sha256, verdict, status, state.inode)
+        entry = IndexEntry(state, sha256, verdict, status)
         self.index.put(folder.path, path, entry)
         return [FolderEvent(FolderEventKind.CHECKED, str(path), status, sensitive)]
+
+    def hide_unchecked(self, folder: ShareFolder, path: Path) -> list[FolderEvent]:
+        """Handling this file failed unexpectedly: a child's is set aside as could-not-check.
+
+        Best effort, never raising (the next rescan tries again); logged by type only.
+        """
+        try:
+            info = os.lstat(path)
+            if not stat.S_ISREG(info.st_mode):
+                return []
+            sha256 = content_sha256(path)
+            return self.act(
+                folder,
+                path,
+                FileIdentity.of(info),
+                sha256=sha256,
+                verdict=Verdict.UNCHECKED,
+                status="unreadable",
+            )
+        except Exception as exc:
+            log.warning("share folders: could not set one file aside (%s)", type(exc).__name__)
+            return []
 
     def is_contact_card(self, folder: ShareFolder, path: Path) -> bool:
         """A child's incoming vCard: its pictures are checked by the contacts surface."""
@@ -119,9 +142,7 @@ class Handling:
         try:
             info = os.lstat(path)
             sha = content_sha256(path)
-            entry = IndexEntry(
-                info.st_size, info.st_mtime_ns, sha, Verdict.CLEAN, "ok", info.st_ino
-            )
+            entry = IndexEntry(FileIdentity.of(info), sha, Verdict.CLEAN, "ok")
             self.index.put(folder.path, path, entry)  # the sanitised copy is not checked again
         except OSError:
             pass  # moved to quarantine whole (no readable card)
@@ -137,9 +158,9 @@ class Handling:
             )
         ]
 
-    def symlink(self, folder: ShareFolder, path: Path, state: FileState) -> FolderEvent:
+    def symlink(self, folder: ShareFolder, path: Path, state: FileIdentity) -> FolderEvent:
         """Symlinks are never followed (they could point out of the folder): reported once."""
-        entry = IndexEntry(state.size, state.mtime_ns, None, Verdict.SYMLINK, "unsupported")
+        entry = IndexEntry(state, None, Verdict.SYMLINK, "unsupported")
         self.index.put(folder.path, path, entry)
         return FolderEvent(FolderEventKind.ERROR, str(path), "unsupported", False)
 

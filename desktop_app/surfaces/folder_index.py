@@ -1,10 +1,12 @@
 """What the share folders have already checked, kept across restarts so nothing is checked twice.
 
 One JSON file per account (data_dir()/share-index-<hash>.json, atomic, private to the user). Per
-share folder it maps each file to its size, modification time, SHA-256 and verdict; an
-unchanged file is not checked again. File and folder names are stored only as salted
-hashes, so the index cannot be read back as a list of what a child received. A damaged or
-unreadable index is set aside in memory and everything is rescanned: never a crash.
+share folder it maps each file to its identity (`file_identity`: device, inode, size and both
+times, which the owner cannot forge), SHA-256 and verdict; a file whose identity is unchanged
+is not checked again. File and folder names (any bytes the file system allows) are stored
+only as salted hashes, so the index cannot be read back as a list of what a child received. A
+damaged or unreadable index is set aside in memory and everything is rescanned; an index of an
+older format keeps its releases and held files and every file is checked again: never a crash.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ import getpass
 import hashlib
 import hmac
 import logging
+import os
 import secrets
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core.storage import StorageError, atomic_write_json, data_dir, read_json
+
+from .file_identity import FileIdentity
 
 INDEX_FILE = "share-index.json"
 
@@ -32,10 +37,12 @@ def index_file_name(user: str | None = None) -> str:
     return INDEX_FILE.replace(".json", f"-{digest}.json")
 
 
-VERSION = 1
+VERSION = 2  # 2: files known by their full identity (1 knew size and mtime only)
+UPGRADABLE = (1,)  # older versions whose releases and held files are kept
 MAX_KNOWN_CONTENT = 50_000
 
 log = logging.getLogger(__name__)
+UNSAVED = "The share-folder index could not be saved; it is kept in memory and saved again later."
 
 
 class Verdict(enum.StrEnum):
@@ -52,26 +59,26 @@ class Verdict(enum.StrEnum):
 class IndexEntry:
     """One file as it was when it was handled."""
 
-    size: int
-    mtime_ns: int
+    identity: FileIdentity
     sha256: str | None
     verdict: Verdict
     status: str
-    inode: int = 0  # a rename keeps it: a file that moved within the folder is known
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self) | {"verdict": self.verdict.value}
+        return self.identity.to_json() | {
+            "sha256": self.sha256,
+            "verdict": self.verdict.value,
+            "status": self.status,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> IndexEntry:
         sha = data.get("sha256")
         return cls(
-            size=int(data["size"]),
-            mtime_ns=int(data["mtime_ns"]),
+            identity=FileIdentity.from_json(data),
             sha256=str(sha) if sha is not None else None,
             verdict=Verdict(data["verdict"]),
             status=str(data["status"]),
-            inode=int(data.get("inode", 0)),
         )
 
 
@@ -161,10 +168,16 @@ class FolderIndex:
         }
         try:
             atomic_write_json(self.path, data, mode=0o600)
-        except StorageError:
-            log.warning("share folders: the index could not be saved; it is kept in memory")
+        except (StorageError, OSError) as exc:  # OSError: its folder could not be made
+            log.warning(
+                "share folders: the index could not be saved (%s); kept in memory",
+                type(exc).__name__,
+            )
+            self.problem = UNSAVED
             return
         self._dirty = False
+        if self.problem == UNSAVED:
+            self.problem = None
 
     def _load(self) -> None:
         try:
@@ -181,13 +194,14 @@ class FolderIndex:
             self._dirty = True
 
     def _parse(self, data: Any) -> None:
-        if not isinstance(data, dict) or data.get("version") != VERSION:
+        version = data.get("version") if isinstance(data, dict) else None
+        if version != VERSION and version not in UPGRADABLE:
             raise ValueError("unknown index version")
         self._salt = str(data["salt"])
         self.released = {str(sha) for sha in data.get("released", [])}
         self.held = {str(k): dict(v) for k, v in data.get("held", {}).items()}
-        if data.get("checked_with") != self.checked_with:
-            self._dirty = True  # other strictness, test mode or age band: check again
+        if data.get("checked_with") != self.checked_with or version != VERSION:
+            self._dirty = True  # other strictness, test mode, age band or format: check again
             return
         self._folders = {
             str(folder): {str(k): IndexEntry.from_json(v) for k, v in entries.items()}
@@ -201,4 +215,5 @@ class FolderIndex:
         return self._folders.setdefault(self._key(folder), {})
 
     def _key(self, path: Path) -> str:
-        return hmac.new(self._salt.encode(), str(path).encode(), hashlib.sha256).hexdigest()[:32]
+        """Any name the file system allows, as its bytes (``str.encode`` fails on some)."""
+        return hmac.new(self._salt.encode(), os.fsencode(path), hashlib.sha256).hexdigest()[:32]

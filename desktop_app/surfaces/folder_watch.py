@@ -5,6 +5,12 @@ events only make the watcher look sooner: a periodic rescan against the persiste
 finds every file. Each file is checked once its write has settled, through the worker
 (bulk priority, a bounded number in flight), then handled per `share_folders`' rules.
 One loop thread owns all state; watchdog's thread only queues paths.
+
+Nothing a file system can hold ends the loop: each file's trouble is that file's outcome
+(`arrivals`), an unexpected error in a pass is logged by its type, counted in ``faults``
+and the loop goes on (pausing a little longer after each one in a row), and a dead
+watchdog thread is replaced. A loop that dies anyway shows as not ``alive``, and the
+per-machine service starts a new watch (`service.watching`).
 """
 
 from __future__ import annotations
@@ -21,17 +27,21 @@ from desktop_app.core.background import enter_background
 from desktop_app.core.sinks import CountRecorder
 from desktop_app.policy.settings import AgeBand
 
-from .arrivals import Arrivals, WatchTiming
+from .arrivals import Arrivals
 from .folder_handling import Handling
 from .folder_index import FolderIndex
-from .folder_intake import Intake, start_observer
+from .folder_intake import Intake, events_alive, start_observer, stop_observer
 from .quarantine import Quarantine
 from .share_folders import ApprovalBook, FolderEvent, ShareFolder
+from .watch_timing import WatchTiming
 
 __all__ = ["EventCallback", "ShareFolderWatch", "WatchTiming"]
 log = logging.getLogger(__name__)
 EventCallback = Callable[[FolderEvent], None]
 SAVE_EVERY_S = 2.0
+FAULT_PAUSE_S = 0.25  # after an unexpected error: doubled for each one in a row ...
+MAX_FAULT_PAUSE_S = 30.0  # ... up to this
+DEGRADED_RESCAN_S = 10.0  # how often to rescan while events cannot cover whole trees
 
 
 class ShareFolderWatch:
@@ -86,18 +96,39 @@ class ShareFolderWatch:
         self._next_rescan = 0.0
         self._last_look = float("-inf")
         self._last_save = 0.0
+        self._loop_faults = 0
+        self._whole_trees = True  # events cover the folders' whole trees
 
     @property
     def failure(self) -> AnalyzerUnavailable | None:
         """Set when the checker became unavailable (models missing or altered)."""
         return self._arrivals.failure
 
+    @property
+    def alive(self) -> bool:
+        """The loop thread runs (the service's liveness check; False before start())."""
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def faults(self) -> int:
+        """Unexpected errors survived: in a whole pass, or with one file."""
+        return self._loop_faults + self._arrivals.faults
+
+    @property
+    def problem(self) -> str | None:
+        """Plain words (no names) for the health view, when something is not as it should be."""
+        if self.index.problem is not None:
+            return self.index.problem
+        if self._arrivals.too_deep:
+            return "Some folders are nested too deep to be checked."
+        return None
+
     # -- public ---------------------------------------------------------------------
     def start(self, watch_events: bool = True) -> None:
         """Rescan now, then keep watching in the background until stop()."""
         self._intake.request_rescan()
         if watch_events:
-            self._observer = start_observer([f.path for f in self.folders], self._intake)
+            self._start_events()
         self._thread = threading.Thread(target=self._run, name="safelens-share-folders")
         self._thread.daemon = True
         self._thread.start()
@@ -107,9 +138,7 @@ class ShareFolderWatch:
         self._stopping.set()
         self._intake.wake()
         if self._observer is not None:
-            stop_observer = getattr(self._observer, "stop")  # noqa: B009
-            stop_observer()
-            getattr(self._observer, "join")(timeout=5)  # noqa: B009
+            stop_observer(self._observer)
             self._observer = None
         if self._thread is not None:
             self._thread.join()
@@ -160,16 +189,56 @@ class ShareFolderWatch:
     def _run(self) -> None:
         if self.background:
             enter_background()
+        in_a_row = 0
         while not self._stopping.is_set():
-            self._pass(time.monotonic())
+            try:
+                self._keep_events()
+                self._pass(time.monotonic())
+            except Exception as exc:  # the last resort: never the end of the watch
+                in_a_row += 1
+                self._fault(exc, in_a_row)
+                continue
+            in_a_row = 0
             busy = bool(self._arrivals.arriving or self._arrivals.queued)
             timeout = self.timing.poll_s if busy else self._next_rescan - time.monotonic()
-            self._intake.wait(max(0.01, min(timeout, self.timing.rescan_s)))
+            self._intake.wait(max(0.01, min(timeout, self._rescan_every())))
         while self._arrivals.queued:
-            self._pass(time.monotonic(), look=False)
+            try:
+                self._pass(time.monotonic(), look=False)
+            except Exception as exc:
+                self._fault(exc, 1)
+                break
             self._intake.wait(self.timing.poll_s)
         with self._lock:
             self.index.save()
+
+    def _fault(self, exc: Exception, in_a_row: int) -> None:
+        """Logged by its type only (its text may name a file); events may have been lost."""
+        self._loop_faults += 1
+        log.error("share folders: a watch pass failed (%s); watching goes on", type(exc).__name__)
+        self._intake.request_rescan()
+        pause = min(MAX_FAULT_PAUSE_S, FAULT_PAUSE_S * 2 ** (in_a_row - 1))
+        self._stopping.wait(pause)
+
+    def _start_events(self) -> None:
+        self._observer, self._whole_trees = start_observer(
+            [f.path for f in self.folders], self._intake
+        )
+
+    def _keep_events(self) -> None:
+        """A watchdog thread that died (e.g. walking a tree too deep) is replaced."""
+        if self._observer is None or events_alive(self._observer):
+            return
+        self._loop_faults += 1
+        log.warning("share folders: the event watcher stopped; starting it again")
+        stop_observer(self._observer)
+        self._start_events()
+        self._intake.request_rescan()
+
+    def _rescan_every(self) -> float:
+        if self._whole_trees:
+            return self.timing.rescan_s
+        return min(self.timing.rescan_s, DEGRADED_RESCAN_S)
 
     def _pass(self, now: float, look: bool = True) -> list[FolderEvent]:
         """One round: take events, rescan when due, settle, submit, handle finished checks."""
@@ -180,7 +249,7 @@ class ShareFolderWatch:
             arrivals.take(changes)
             if look and (rescan or now >= self._next_rescan):
                 arrivals.rescan(done)
-                self._next_rescan = now + self.timing.rescan_s
+                self._next_rescan = now + self._rescan_every()
             arrivals.collect(done)
             if look and now - self._last_look >= self.timing.poll_s:
                 arrivals.look(now, done)

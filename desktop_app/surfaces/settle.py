@@ -5,6 +5,9 @@ interval (seen at least twice), it can be opened for reading, it has no download
 temporary name (or a temporary sibling), and, on Linux, no process holds it open for
 writing. A file whose modification time is already older than the interval only needs
 the second look, so a rescan after a restart does not wait a full interval per file.
+Whatever it waits for, a file is checked as it stands once it has been arriving for the
+bound (``SETTLE_MAX_S``, set by policy): a child cannot keep a picture unchecked by holding
+it open, writing to it, or keeping a ``.part`` beside it.
 """
 
 from __future__ import annotations
@@ -15,10 +18,16 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .file_identity import FileIdentity
+
 # Names downloaders and copy tools write to before renaming the finished file.
 TEMP_SUFFIXES = (".part", ".crdownload", ".tmp", ".download", ".partial", ".opdownload")
 # Writers that stopped long ago are gone: a temporary file this old is checked as it is.
 ABANDONED_AFTER_S = 600.0
+# Nothing waits longer than this, counted from when the file was first seen, whatever it
+# waits for (a writer holding it open, a ``.part`` beside it, touches): the policy's
+# ``share_folders.settle_max_seconds``.
+SETTLE_MAX_S = 30.0
 # Linux open(2) flags in /proc/PID/fdinfo: O_WRONLY = 1, O_RDWR = 2.
 _WRITE_FLAGS = 0o3
 
@@ -29,42 +38,42 @@ def is_temporary_name(name: str) -> bool:
 
 
 def has_temporary_sibling(path: Path) -> bool:
-    """Firefox keeps an empty ``x.jpg`` next to ``x.jpg.part`` until the download ends."""
-    return any(path.with_name(path.name + suffix).exists() for suffix in TEMP_SUFFIXES)
+    """Firefox keeps an empty ``x.jpg`` next to ``x.jpg.part`` until the download ends.
 
-
-@dataclass(frozen=True)
-class FileState:
-    """What one ``stat`` said about a file: enough to notice any further write."""
-
-    size: int
-    mtime_ns: int
-    inode: int
-    device: int
-
-    @classmethod
-    def of(cls, result: os.stat_result) -> FileState:
-        return cls(result.st_size, result.st_mtime_ns, result.st_ino, result.st_dev)
-
-    def same_content_as(self, other: FileState) -> bool:
-        return self.size == other.size and self.mtime_ns == other.mtime_ns
+    A sibling whose name would be too long for the file system cannot exist: asking is
+    an ``OSError`` like any other, never the end of the watch.
+    """
+    for suffix in TEMP_SUFFIXES:
+        try:
+            os.lstat(path.with_name(path.name + suffix))
+        except (OSError, ValueError):
+            continue
+        return True
+    return False
 
 
 @dataclass
 class Arrival:
-    """A file still arriving: when it was last seen to change, and how it looked then."""
+    """A file still arriving: when it was first seen, when it last changed, how it looked."""
 
-    state: FileState
+    state: FileIdentity
     changed_at: float  # monotonic seconds
+    since: float  # monotonic seconds; never moved by a later write (the bound counts from it)
     looks: int = 1
 
 
 class SettleWatch:
     """Tracks arriving files until their writes have settled (not thread-safe: one owner)."""
 
-    def __init__(self, settle_s: float, abandoned_after_s: float = ABANDONED_AFTER_S) -> None:
+    def __init__(
+        self,
+        settle_s: float,
+        abandoned_after_s: float = ABANDONED_AFTER_S,
+        max_wait_s: float = SETTLE_MAX_S,
+    ) -> None:
         self.settle_s = settle_s
         self.abandoned_after_s = abandoned_after_s
+        self.max_wait_s = max_wait_s
         self._arrivals: dict[Path, Arrival] = {}
 
     def __len__(self) -> int:
@@ -79,13 +88,38 @@ class SettleWatch:
     def forget(self, path: Path) -> None:
         self._arrivals.pop(path, None)
 
-    def look(self, path: Path, state: FileState, now: float, wall_now: float) -> bool:
-        """Record one look at ``path``; True when its write has settled by size and time."""
+    def since(self, path: Path, default: float) -> float:
+        """When ``path`` was first seen arriving (``default`` if it is not arriving)."""
+        arrival = self._arrivals.get(path)
+        return arrival.since if arrival is not None else default
+
+    def overdue(self, path: Path, now: float) -> bool:
+        """Arriving longer than the bound: checked as it stands, whatever else it waits for."""
+        arrival = self._arrivals.get(path)
+        return arrival is not None and now - arrival.since >= self.max_wait_s
+
+    def look(
+        self,
+        path: Path,
+        state: FileIdentity,
+        now: float,
+        wall_now: float,
+        since: float | None = None,
+    ) -> bool:
+        """Record one look at ``path``; True when its write has settled (or waited too long).
+
+        ``since``: when this file was first seen, if it was arriving before (a file written
+        again before or while it was checked keeps its place against the bound).
+        """
         arrival = self._arrivals.get(path)
         if arrival is None:
             age = max(0.0, wall_now - state.mtime_ns / 1e9)
-            self._arrivals[path] = Arrival(state, now - min(age, self.settle_s))
+            first = now if since is None else since
+            self._arrivals[path] = Arrival(state, now - min(age, self.settle_s), first)
             return False
+        if now - arrival.since >= self.max_wait_s:
+            arrival.state = state
+            return True  # still written to, or waiting for a downloader: checked as it is
         if arrival.state != state:
             arrival.state, arrival.changed_at, arrival.looks = state, now, 1
             return False

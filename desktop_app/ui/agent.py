@@ -71,7 +71,7 @@ class Agent:
             counts=events,
             approvals=services.approvals,
             on_event=self.tray.deliver,
-            timing=timing,
+            timing=(timing or WatchTiming()).with_policy(policy),
         )
 
     @property

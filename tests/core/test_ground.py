@@ -12,10 +12,10 @@ import pytest
 import desktop_app.core
 from desktop_app.core.vocabulary import EventKind, Surface
 from desktop_app.surfaces.contacts import ContactsOutcome, record_counts
+from desktop_app.surfaces.file_identity import FileIdentity
 from desktop_app.surfaces.folder_handling import Handling
 from desktop_app.surfaces.folder_index import FolderIndex, Verdict
 from desktop_app.surfaces.quarantine import Quarantine
-from desktop_app.surfaces.settle import FileState
 from desktop_app.surfaces.share_folders import ShareFolder
 
 CORE = Path(desktop_app.core.__file__).parent
@@ -140,7 +140,7 @@ def test_share_folders_count_in_the_shared_vocabulary(tmp_path: Path) -> None:
         approvals=None,
     )
     folder = ShareFolder(tmp_path)
-    state = FileState(size=1, mtime_ns=1, inode=1, device=1)
+    state = FileIdentity(device=1, inode=1, size=1, mtime_ns=1, ctime_ns=1)
     for verdict in (Verdict.SENSITIVE, Verdict.UNCHECKED):
         handling.act(folder, tmp_path / "a.jpg", state, sha256=None, verdict=verdict, status="ok")
     assert recorder.records == [

@@ -664,3 +664,61 @@ def test_what_arrives_while_no_agent_runs_is_told_to_the_next_agent(
         "under13",
         True,
     )
+
+
+# As the child: the test pattern under names and depths that used to end the watch.
+CHILD_ATTACKS = """
+import os, shutil, sys
+source = sys.argv[1]
+downloads = os.path.join(os.environ["HOME"], "Downloads")
+os.makedirs(downloads, exist_ok=True)
+names = [b"p" * 251 + b".png", b"caf\\xe9-latin1.png", b"line\\nbreak\\x1b[31m.png"]
+for name in names:
+    shutil.copy(source, os.path.join(os.fsencode(downloads), name))
+deep = os.path.join(downloads, "tree")
+os.mkdir(deep)
+os.chdir(deep)
+for _ in range(1000):  # a thousand nested folders, one level at a time
+    os.mkdir("d")
+    os.chdir("d")
+shutil.copy(source, "deep.png")
+print(len(os.listdir(downloads)))
+"""
+
+
+def _gone(paths: list[bytes], timeout_s: float) -> bool:
+    event = threading.Event()
+    for _ in range(int(timeout_s / 0.5)):
+        if not any(os.path.lexists(path) for path in paths):
+            return True
+        event.wait(0.5)
+    return False
+
+
+def test_names_and_depths_that_ended_the_watch_are_put_aside_and_it_keeps_watching(
+    service: RunningService,
+) -> None:
+    """Issue 10: each attack is one file's outcome; a file dropped afterwards is still put
+    aside; nothing the service writes to stderr names a file."""
+    child = service.accounts["child"]
+    handout = Path(tempfile.mkdtemp(prefix="handout-", dir=service.shared))
+    os.chmod(handout, 0o755)
+    pattern = handout / "pattern.png"
+    testpattern.write_image(pattern, 320, 240)
+    os.chmod(pattern, 0o644)
+    assert int(service.run_as("child", CHILD_ATTACKS, str(pattern))) >= 4  # (other tests' too)
+    downloads = os.fsencode(Path(child.home) / "Downloads")
+    deep = os.path.join(downloads, b"tree", *([b"d"] * 1000), b"deep.png")
+    attacks = [os.path.join(downloads, name) for name in (
+        b"p" * 251 + b".png", b"caf\xe9-latin1.png", b"line\nbreak\x1b[31m.png"
+    )] + [deep]  # fmt: skip
+    assert _gone(attacks, WATCH_TIMEOUT_S), "an attack was not put aside"
+    assert service.process.poll() is None  # the service lives
+    service.run_as("child", CHILD_COPIES, str(pattern))
+    assert _gone([os.path.join(downloads, b"pattern.png")], WATCH_TIMEOUT_S), "nothing after"
+    service.process.send_signal(signal.SIGTERM)
+    service.process.wait(timeout=60)
+    assert service.process.stderr is not None
+    written = service.process.stderr.read()
+    for name in (b"ppppp", b"caf", b"latin1", b"break", b"deep.png", b"pattern.png", b"tree"):
+        assert name not in written

@@ -78,7 +78,7 @@ def handlers(stores: ServiceStores, profiles: dict[str, str]) -> ServiceHandlers
     made.show_watch(
         FakeWatch(
             [
-                WatchOutcome(profiles[WATCHED], watching=True, folders=2),
+                WatchOutcome(profiles[WATCHED], watching=True, folders=2, restarts=2),
                 WatchOutcome(
                     profiles[BROKEN],
                     False,
@@ -114,8 +114,9 @@ def test_an_administrator_sees_every_protected_account(
         True,
     )
     assert (watched["put_aside"], watched["folders"], watched["problem"]) == (2, 2, None)
+    assert (watched["watch_restarts"], reply["watch_restarts_total"]) == (2, 2)
     broken = accounts[BROKEN]
-    assert (broken["watched"], broken["put_aside"]) == (False, 0)
+    assert (broken["watched"], broken["put_aside"], broken["watch_restarts"]) == (False, 0, 0)
     assert broken["problem"] == "SafeLens may not read this account's folders."
     assert len(reply["missing_accounts"]) == 1 and reply["put_aside_total"] == 2
     assert (reply["watching"], reply["pending"], reply["checker_problem"]) == (True, 3, None)

@@ -264,3 +264,87 @@ def test_accounts_that_cannot_be_read_keep_what_is_watched(
     family.unreadable = True
     machine.reload()
     assert machine.accounts == before and len(before) == 2
+
+
+class WatchKilled(SystemExit):
+    """Ends a watch thread the way nothing inside it can catch (threading stays quiet)."""
+
+
+# The test kills a watch thread on purpose; pytest reports any thread that ends by an exception.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning")
+def test_a_watch_that_dies_is_restarted_counted_and_keeps_protecting(
+    family: Family, analyzer: SensitivityAnalyzer
+) -> None:
+    machine = MachineWatch(
+        analyzer,
+        family.quarantine,
+        accounts=family.accounts,
+        index_folder=family.index_folder,
+        on_put_aside=family.notice,
+        timing=FAST,
+        supervise_s=0.05,
+    )
+    machine.start()
+    try:
+        dying = next(w.watch for w in machine._watches.values() if w.account.user == "ana")
+        assert dying is not None and dying.alive
+
+        def killed(now: float, look: bool = True) -> list[Any]:
+            raise WatchKilled()
+
+        setattr(dying, "_pass", killed)  # noqa: B010 - the loop calls self._pass
+        dying.rescan()  # wakes its loop, which dies at once
+        wait_until(lambda: not dying.alive, "the watch thread to die")
+        wait_until(lambda: outcome(machine, family.ana.id).restarts == 1, "the restart")
+        ana = outcome(machine, family.ana.id)
+        assert ana.watching and ana.ok
+        assert outcome(machine, family.ben.id).restarts == 0
+        pattern = testpattern.write_image(family.ana_home / "Downloads" / "after.png")
+        assert family.noticed.wait(WAIT_S), "nothing was put aside after the restart"
+        assert not pattern.exists()
+    finally:
+        machine.stop()
+
+
+def test_a_dead_watch_is_not_reported_as_watching_and_restarts_back_off(
+    family: Family, analyzer: SensitivityAnalyzer
+) -> None:
+    machine = MachineWatch(
+        analyzer,
+        family.quarantine,
+        accounts=family.accounts,
+        index_folder=family.index_folder,
+        timing=FAST,
+        supervise_s=3600,  # supervised by hand below
+    )
+    machine.start()
+    try:
+        for restarts in range(3):
+            watched = machine._watches[family.ana.id]
+            assert watched.watch is not None
+            watched.watch.stop()  # as good as dead: its thread has ended
+            ana = outcome(machine, family.ana.id)
+            assert not ana.watching and ana.problem == watching.STOPPED
+            now = 1000.0 * (restarts + 1)
+            machine.supervise(now)  # noticed: the pause starts
+            pause = watching.RESTART_AFTER_S * 2**restarts
+            machine.supervise(now + pause * 0.9)
+            assert outcome(machine, family.ana.id).restarts == restarts  # not yet
+            machine.supervise(now + pause)
+            assert outcome(machine, family.ana.id).restarts == restarts + 1
+            assert outcome(machine, family.ana.id).watching
+    finally:
+        machine.stop()
+
+
+def outcome(machine: MachineWatch, profile_id: str) -> watching.WatchOutcome:
+    return next(o for o in machine.outcomes() if o.profile_id == profile_id)
+
+
+def wait_until(condition: Any, what: str) -> None:
+    import time
+
+    deadline = time.monotonic() + WAIT_S
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.02)

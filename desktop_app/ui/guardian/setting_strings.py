@@ -43,6 +43,11 @@ STRINGS = (
     QT_TRANSLATE_NOOP(
         "Settings", "Folders whose files leave this computer; files are checked before they go."
     ),
+    QT_TRANSLATE_NOOP("Settings", "Longest wait for a file still being written (seconds)"),
+    QT_TRANSLATE_NOOP(
+        "Settings",
+        "A file still being written after this many seconds is checked as it is (a picture that cannot be read yet is hidden from a child) and checked again when it changes.",
+    ),
     QT_TRANSLATE_NOOP("Settings", "Viewing, under 13"),
     QT_TRANSLATE_NOOP("Settings", "How a child under 13 may view something sensitive."),
     QT_TRANSLATE_NOOP("Settings", "Viewing, 13-17"),

@@ -2156,6 +2156,14 @@
         <source>How many days activity counts are kept.</source>
         <translation>Wie viele Tage Aktivitätszahlen aufbewahrt werden.</translation>
     </message>
+    <message>
+        <source>Longest wait for a file still being written (seconds)</source>
+        <translation>Längste Wartezeit für eine Datei, die noch geschrieben wird (Sekunden)</translation>
+    </message>
+    <message>
+        <source>A file still being written after this many seconds is checked as it is (a picture that cannot be read yet is hidden from a child) and checked again when it changes.</source>
+        <translation>Eine Datei, die nach so vielen Sekunden noch geschrieben wird, wird so geprüft, wie sie ist (ein Bild, das noch nicht gelesen werden kann, wird vor einem Kind verborgen), und erneut geprüft, wenn sie sich ändert.</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>

@@ -2156,6 +2156,14 @@
         <source>How many days activity counts are kept.</source>
         <translation>Cuántos días se guardan los recuentos de actividad.</translation>
     </message>
+    <message>
+        <source>Longest wait for a file still being written (seconds)</source>
+        <translation>Espera máxima para un archivo que aún se está escribiendo (segundos)</translation>
+    </message>
+    <message>
+        <source>A file still being written after this many seconds is checked as it is (a picture that cannot be read yet is hidden from a child) and checked again when it changes.</source>
+        <translation>Un archivo que aún se está escribiendo después de estos segundos se revisa tal como está (una imagen que todavía no se puede leer se oculta a un niño) y se revisa de nuevo cuando cambia.</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>

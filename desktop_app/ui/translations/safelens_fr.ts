@@ -2156,6 +2156,14 @@
         <source>How many days activity counts are kept.</source>
         <translation>Combien de jours les statistiques d’activité sont conservées.</translation>
     </message>
+    <message>
+        <source>Longest wait for a file still being written (seconds)</source>
+        <translation>Attente maximale pour un fichier encore en cours d&apos;écriture (secondes)</translation>
+    </message>
+    <message>
+        <source>A file still being written after this many seconds is checked as it is (a picture that cannot be read yet is hidden from a child) and checked again when it changes.</source>
+        <translation>Un fichier encore en cours d&apos;écriture après ce nombre de secondes est vérifié tel quel (une image qui ne peut pas encore être lue est cachée à un enfant) et vérifié à nouveau quand il change.</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
