@@ -17,6 +17,10 @@ ACCOUNT_FIX = (
     "check that this account's home and share folders exist and that the service may read "
     f"them, then `sudo systemctl restart safelens`  ({LOGS})"
 )
+AUTOSTART_FIX = (
+    "as an administrator, remove that account's ~/.config/autostart/safelens-agent.desktop "
+    "(it hides the agent's entry for every account; protection holds, notices do not show)"
+)
 MISSING_FIX = "in the guardian console, correct the profile's account name or remove the profile"
 ADMIN_ONLY_FIX = "run `sudo safelens doctor` (or the doctor from an administrator's account)"
 
@@ -114,9 +118,24 @@ def _account(entry: dict[str, Any]) -> Finding:
     not_there = f" ({absent} not there yet)" if absent else ""
     restarts = entry.get("watch_restarts", 0)
     restarted = f", its watch restarted {restarts} time(s)" if restarts else ""
-    return Finding(
-        "account",
-        True,
+    watched = (
         f"{name} ({band}): watched, {folders} folder(s){not_there}, "
-        f"{put_aside} file(s) put aside{restarted}",
+        f"{put_aside} file(s) put aside{restarted}; {_agent(entry)}"
     )
+    if entry.get("autostart_overridden"):
+        hidden = f"{watched} — its own autostart file hides SafeLens' agent"
+        return Finding("account", False, hidden, AUTOSTART_FIX)
+    return Finding("account", True, watched)
+
+
+def _agent(entry: dict[str, Any]) -> str:
+    """The account's session agent as the service saw it, and the tamper count."""
+    tamper = entry.get("tamper_events", 0)
+    counted = f", {tamper} tamper event(s)" if tamper else ""
+    if entry.get("client_running"):
+        return f"session agent running{counted}"
+    stopped, how = entry.get("client_stopped"), entry.get("client_ended")
+    if stopped:
+        ended = "ended without a goodbye" if how == "vanished" else "said goodbye"
+        return f"session agent not running (last stopped {stopped}, {ended}){counted}"
+    return f"session agent never started since the service started{counted}"

@@ -15,6 +15,7 @@ import pytest
 
 from desktop_app import cli
 from desktop_app.cli.findings import Finding
+from desktop_app.cli.service_findings import AUTOSTART_FIX, _account
 from desktop_app.service import mode as service_mode
 from desktop_app.service import protocol as p
 from desktop_app.service.daemon import AnalyzerOptions, PutAsideNotice, run_service
@@ -160,7 +161,8 @@ def test_an_administrator_in_machine_mode_sees_every_account_from_the_service(
     [child] = [f for f in findings if f["area"] == "account"]
     assert child["ok"] is True
     assert child["detail"] == (
-        f"{CHILD} (under13): watched, 3 folder(s) (1 not there yet), 1 file(s) put aside"
+        f"{CHILD} (under13): watched, 3 folder(s) (1 not there yet), 1 file(s) put aside; "
+        "session agent never started since the service started"
     )
     this = next(f for f in findings if f["area"] == "this account")
     assert this["detail"] == "root: not a protected child"
@@ -200,3 +202,26 @@ def test_a_child_in_machine_mode_sees_only_themselves_and_who_may_see_more(
     accounts = next(f for f in findings if f["area"] == "accounts")
     assert "administrators only" in accounts["detail"] and "sudo safelens doctor" in accounts["fix"]
     assert accounts["ok"] is True and code == (0 if all(f["ok"] for f in findings) else 1)
+
+
+def test_the_doctor_names_a_vanished_agent_and_a_hidden_autostart_with_a_fix() -> None:
+    line = {
+        "account": "sl-kid",
+        "age_band": "under13",
+        "watched": True,
+        "folders": 2,
+        "put_aside": 0,
+        "client_running": False,
+        "client_stopped": "2026-12-03T11:00:00+00:00",
+        "client_ended": "vanished",
+        "tamper_events": 1,
+    }
+    seen = _account(line)
+    assert seen.ok is True
+    assert seen.detail.endswith(
+        "session agent not running (last stopped 2026-12-03T11:00:00+00:00, ended without a "
+        "goodbye), 1 tamper event(s)"
+    )
+    hidden = _account({**line, "autostart_overridden": True})
+    assert hidden.ok is False and hidden.fix == AUTOSTART_FIX
+    assert "hides SafeLens' agent" in hidden.detail
