@@ -21,9 +21,7 @@ def main(svg: Path, hicolor: Path) -> None:
     for size in SIZES:
         target = hicolor / f"{size}x{size}" / "apps" / "safelens.png"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(
-            bytes(resvg_py.svg_to_bytes(svg_string=markup, width=size, height=size))
-        )
+        target.write_bytes(bytes(resvg_py.svg_to_bytes(svg_string=markup, width=size, height=size)))
     scalable = hicolor / "scalable" / "apps" / "safelens.svg"
     scalable.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(svg, scalable)
