@@ -54,7 +54,7 @@ class ModelSpec:
         except importlib.metadata.PackageNotFoundError as exc:
             raise ModelError(
                 f"{self.title}: the package '{self.package}=={self.version}' is not installed. "
-                f"Reinstall SafeLens (pip install safelens) to get it."
+                "Reinstall SafeLens (its package, or pip install -e . in a checkout) to get it."
             ) from exc
         if self.version and dist.version != self.version:
             raise ModelError(

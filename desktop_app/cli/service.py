@@ -1,6 +1,9 @@
 """`safelens service`: the per-machine service (run as root, by systemd in an install).
 
-Exit codes: 0 stopped cleanly (SIGTERM / SIGINT); 1 cannot run (not root, unsafe or
+`--prepare-only` makes its folders (owners, modes, the same checks) and stops: the package's
+install script runs it, so the folders are made by this one piece of code.
+
+Exit codes: 0 stopped cleanly (SIGTERM / SIGINT) or folders made; 1 cannot run (not root, unsafe or
 unusable folders, another service on the socket). Environment variables do not move its
 folders: only these flags do (for tests and packagers).
 """
@@ -35,6 +38,12 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     service.add_argument(
         "--socket", type=Path, default=DEFAULT_SOCKET, help=f"socket (default {DEFAULT_SOCKET})"
     )
+    service.add_argument(
+        "--prepare-only",
+        action="store_true",
+        help="make the service's folders with their owners and modes, then stop "
+        "(the package's install script runs this)",
+    )
     service.set_defaults(handler=_service)
 
 
@@ -49,6 +58,9 @@ def _service(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     paths = MachinePaths(root=args.data_dir.absolute(), socket=args.socket.absolute())
     try:
+        if args.prepare_only:
+            paths.prepare()
+            return EXIT_DONE
         return run_service(paths, watch=watch_every_account)
     except (UnsafeFolder, ServiceAlreadyRunning) as exc:
         print(f"safelens service: {exc}", file=sys.stderr)

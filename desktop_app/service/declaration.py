@@ -1,9 +1,9 @@
 """The per-machine service, declared once for every OS it is installed on.
 
-From this declaration ``service_files.py`` generates the macOS LaunchDaemon and the Windows
-service (a WiX ``ServiceInstall`` fragment); the Linux unit (``packaging/linux/safelens.service``,
-hand-written for its hardening comments) is checked against it by a test. So the name, the
-command, the folders, the account and the restart policy cannot differ between them.
+From this declaration ``service_files.py`` generates the Linux systemd unit
+(``systemd_unit.py``, with its hardening comments), the macOS LaunchDaemon and the Windows
+service (a WiX ``ServiceInstall`` fragment). So the name, the command, the folders, the account
+and the restart policy cannot differ between them.
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
-"""The service's install files for macOS and Windows, generated from ``declaration.SERVICE``.
+"""The service's install files, generated from ``declaration.SERVICE``.
 
+* ``systemd_unit()`` (``systemd_unit.py``): ``packaging/linux/safelens.service``, the unit the
+  .deb installs.
 * ``launch_daemon()``: ``packaging/macos/com.safelens.service.plist``, the LaunchDaemon
   (``/Library/LaunchDaemons/``): root, started at boot, started again whenever it ends,
   its output nowhere (its log holds counts only and goes to the OS log).
@@ -22,10 +24,11 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from .declaration import SERVICE, ServiceDeclaration
+from .systemd_unit import systemd_unit
 
 LAUNCH_DAEMON_PATH = Path("macos/com.safelens.service.plist")
 WINDOWS_SERVICE_PATH = Path("windows/service.wxs")
-LINUX_UNIT_PATH = Path("linux/safelens.service")  # hand-written, checked against SERVICE
+LINUX_UNIT_PATH = Path("linux/safelens.service")  # systemd_unit.py
 WIX_XMLNS = "http://wixtoolset.org/schemas/v4/wxs"
 WIX_UTIL_XMLNS = "http://wixtoolset.org/schemas/v4/wxs/util"
 WINDOWS_COMPONENT_GROUP = "SafeLensService"
@@ -105,20 +108,23 @@ def windows_service(service: ServiceDeclaration = SERVICE) -> str:
 
 
 def write_all(out: Path) -> list[Path]:
-    """Write both files under ``out`` (e.g. ``packaging/``); returns what was written."""
+    """Write the three files under ``out`` (e.g. ``packaging/``); returns what was written."""
     daemon = out / LAUNCH_DAEMON_PATH
     windows = out / WINDOWS_SERVICE_PATH
-    for path in (daemon, windows):
+    linux = out / LINUX_UNIT_PATH
+    for path in (daemon, windows, linux):
         path.parent.mkdir(parents=True, exist_ok=True)
     daemon.write_bytes(launch_daemon())
     windows.write_text(windows_service(), encoding="utf-8", newline="\n")
-    return [daemon, windows]
+    linux.write_text(systemd_unit(), encoding="utf-8", newline="\n")
+    return [daemon, windows, linux]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m desktop_app.service.service_files",
-        description="Write the macOS LaunchDaemon and the Windows service (WiX) generated "
+        description="Write the systemd unit, the macOS LaunchDaemon and the Windows service (WiX) "
+        "generated "
         "from the service's declaration.",
     )
     parser.add_argument("out", type=Path, help="folder to write into, e.g. packaging/")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.analysis.analyzer import SensitivityAnalyzer
@@ -23,7 +24,10 @@ from .machine_agent import MachineAgent
 from .main_window import MainWindow
 from .openers import Openers
 from .tasks import collect_garbage_on_gui_thread
+from .tray import shield_icon
 from .viewer import ViewerWindow
+
+APP_ICON = "safelens"  # the package installs it in the hicolor theme (resources/icons/)
 
 
 def application(
@@ -36,6 +40,9 @@ def application(
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("SafeLens")
     app.setApplicationDisplayName("SafeLens")
+    app.setDesktopFileName(APP_ICON)  # safelens.desktop: the menu entry's name and icon
+    # Every window's icon: the installed app icon, or (from a checkout) the tray's shield.
+    app.setWindowIcon(QIcon.fromTheme(APP_ICON, shield_icon()))
     collect_garbage_on_gui_thread(app)
     chosen = policy if policy is not None else services.settings.policy if services else None
     if chosen is not None and not _has_language(app):

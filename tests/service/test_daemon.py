@@ -40,6 +40,39 @@ def test_an_unsafe_data_folder_is_refused_in_plain_words(
     assert "can be written by other accounts" in err and str(data) not in err
 
 
+def test_prepare_only_makes_the_folders_and_stops(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("`safelens service` runs only as root")
+    paths = MachinePaths(root=tmp_path / "data", socket=tmp_path / "run" / "s.sock")
+    args = ["service", "--data-dir", str(paths.root), "--socket", str(paths.socket)]
+    assert cli.run([*args, "--prepare-only"], "0") == 0
+    assert (paths.root.stat().st_mode & 0o777, paths.socket.parent.stat().st_mode & 0o777) == (
+        0o755,
+        0o755,
+    )
+    for folder in paths.private_folders:
+        assert folder.stat().st_mode & 0o777 == 0o700
+    assert not paths.socket.exists()  # it made the folders, it did not serve
+    os.chmod(paths.quarantine, 0o750)  # a second run (an upgrade) sets the modes again
+    assert cli.run([*args, "--prepare-only"], "0") == 0
+    assert paths.quarantine.stat().st_mode & 0o777 == 0o700
+
+
+def test_prepare_only_refuses_an_unsafe_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("`safelens service` runs only as root")
+    data = tmp_path / "data"
+    data.mkdir()
+    os.chown(data, 1000, 1000)
+    sock = tmp_path / "run" / "s.sock"
+    args = ["service", "--data-dir", str(data), "--socket", str(sock), "--prepare-only"]
+    assert cli.run(args, "0") == 1
+    assert "belongs to another account" in capsys.readouterr().err
+    assert not (data / "quarantine").exists()
+
+
 def test_run_service_serves_until_stopped_and_removes_its_socket(tmp_path: Path) -> None:
     paths = MachinePaths(root=tmp_path / "data", socket=tmp_path / "run" / "s.sock")
     stop = threading.Event()

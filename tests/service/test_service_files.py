@@ -43,14 +43,18 @@ def test_committed_files_are_generated_from_the_declaration() -> None:
     assert committed == service_files.launch_daemon(), REGENERATE
     wxs = (PACKAGING / service_files.WINDOWS_SERVICE_PATH).read_text(encoding="utf-8")
     assert wxs == service_files.windows_service(), REGENERATE
+    unit = (PACKAGING / service_files.LINUX_UNIT_PATH).read_text(encoding="utf-8")
+    assert unit == service_files.systemd_unit(), REGENERATE
 
 
-def test_the_generator_writes_both_files(tmp_path: Path) -> None:
+def test_the_generator_writes_the_three_files(tmp_path: Path) -> None:
     assert service_files.main([str(tmp_path)]) == 0
     daemon = tmp_path / service_files.LAUNCH_DAEMON_PATH
     assert daemon.read_bytes() == service_files.launch_daemon()
     wxs = (tmp_path / service_files.WINDOWS_SERVICE_PATH).read_text(encoding="utf-8")
     assert wxs == service_files.windows_service()
+    unit = (tmp_path / service_files.LINUX_UNIT_PATH).read_text(encoding="utf-8")
+    assert unit == service_files.systemd_unit()
 
 
 # -- macOS: the LaunchDaemon -------------------------------------------------------------------

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app import SensitivityAnalyzer
+from desktop_app.ui import shell
 from desktop_app.ui.guardian.pin_dialog import PinDialog
 from desktop_app.ui.guardian.wizard import SetupWizard
 from desktop_app.ui.shell import child_guard, guardian_launcher, main_window
@@ -72,3 +74,13 @@ def test_main_window_opens_the_contacts_view(qtbot: QtBot, analyzer: Sensitivity
     views = [w for w in QApplication.topLevelWidgets() if isinstance(w, ContactsView)]
     assert len(views) == 1 and views[0].isVisible()
     views[0].close()
+
+
+def test_every_window_has_the_app_icon(qtbot: QtBot) -> None:
+    app = shell.application()
+    assert app.desktopFileName() == "safelens"
+    icon = app.windowIcon()
+    assert not icon.isNull()
+    window = QWidget()
+    qtbot.addWidget(window)
+    assert window.windowIcon().cacheKey() == icon.cacheKey()
