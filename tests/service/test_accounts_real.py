@@ -675,7 +675,7 @@ os.makedirs(downloads, exist_ok=True)
 names = [b"p" * 251 + b".png", b"caf\\xe9-latin1.png", b"line\\nbreak\\x1b[31m.png"]
 for name in names:
     shutil.copy(source, os.path.join(os.fsencode(downloads), name))
-deep = os.path.join(downloads, "tree")
+deep = os.path.join(downloads, "nest-q7")
 os.mkdir(deep)
 os.chdir(deep)
 for _ in range(1000):  # a thousand nested folders, one level at a time
@@ -708,7 +708,7 @@ def test_names_and_depths_that_ended_the_watch_are_put_aside_and_it_keeps_watchi
     os.chmod(pattern, 0o644)
     assert int(service.run_as("child", CHILD_ATTACKS, str(pattern))) >= 4  # (other tests' too)
     downloads = os.fsencode(Path(child.home) / "Downloads")
-    deep = os.path.join(downloads, b"tree", *([b"d"] * 1000), b"deep.png")
+    deep = os.path.join(downloads, b"nest-q7", *([b"d"] * 1000), b"deep.png")
     attacks = [os.path.join(downloads, name) for name in (
         b"p" * 251 + b".png", b"caf\xe9-latin1.png", b"line\nbreak\x1b[31m.png"
     )] + [deep]  # fmt: skip
@@ -720,5 +720,5 @@ def test_names_and_depths_that_ended_the_watch_are_put_aside_and_it_keeps_watchi
     service.process.wait(timeout=60)
     assert service.process.stderr is not None
     written = service.process.stderr.read()
-    for name in (b"ppppp", b"caf", b"latin1", b"break", b"deep.png", b"pattern.png", b"tree"):
+    for name in (b"ppppp", b"caf", b"latin1", b"break", b"deep.png", b"pattern.png", b"nest-q7"):
         assert name not in written
