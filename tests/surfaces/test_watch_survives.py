@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -54,10 +55,14 @@ def watch_for(inbox: Path, analyzer: SensitivityAnalyzer, **kwargs: Any) -> Shar
 
 
 @pytest.fixture
-def inbox(tmp_path: Path) -> Path:
+def inbox(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "Inbox"
     folder.mkdir()
-    return folder
+    yield folder
+    # Removed here, by `rm -rf` (iterative): Python 3.11's shutil.rmtree recurses once per
+    # level, so pytest's own clean-up of old temp folders failed on the 1,000-deep trees and
+    # left them behind (and an unclosed scandir iterator that failed later runs).
+    subprocess.run(["rm", "-rf", "--", str(tmp_path)], check=False)
 
 
 def deep_folder(top: Path, depth: int) -> Path:
