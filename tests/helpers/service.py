@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from desktop_app.core.vocabulary import Surface
 from desktop_app.policy.editor import GuardianSettings
@@ -116,3 +117,8 @@ def session_service(tmp_path: Path, child_account: str) -> Iterator[Service]:
         yield Service(paths, stores, SessionOps(stores), key)
     finally:
         stores.close()
+
+
+def refused(reply: dict[str, Any], code: str) -> bool:
+    """The service refused with ``code`` and a sentence for people."""
+    return reply["ok"] is False and reply["error"] == code and bool(reply["message"])

@@ -28,6 +28,7 @@ from tests.helpers.service import (
     GUARDIAN_PIN,
     UNDER13_BIRTH_YEAR,
     add_profile,
+    refused,
     set_guardian_pin,
 )
 
@@ -57,16 +58,6 @@ def stores(paths: MachinePaths) -> Iterator[ServiceStores]:
     opened = _open(paths)
     yield opened
     opened.close()
-
-
-@pytest.fixture
-def ask(stores: ServiceStores) -> Any:
-    handlers = ServiceHandlers(stores)
-    return lambda peer, op, **args: handlers(peer, p.request(op, **args))
-
-
-def refused(reply: dict[str, Any], code: str) -> bool:
-    return reply["ok"] is False and reply["error"] == code and bool(reply["message"])
 
 
 def token_for(ask: Any, peer: Peer = CHILD) -> str:

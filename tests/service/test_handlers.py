@@ -23,6 +23,7 @@ from tests.helpers.service import (
     GUARDIAN_PIN,
     UNDER13_BIRTH_YEAR,
     add_profile,
+    refused,
     set_guardian_pin,
 )
 
@@ -47,16 +48,6 @@ def stores(paths: MachinePaths, clock: FakeClock) -> Iterator[ServiceStores]:
     opened = open_stores(paths, policy_dir=paths.root / "no-policy", pin_cost=FAST, clock=clock)
     yield opened
     opened.close()
-
-
-@pytest.fixture
-def ask(stores: ServiceStores) -> Any:
-    handlers = ServiceHandlers(stores)
-    return lambda peer, op, **args: handlers(peer, p.request(op, **args))
-
-
-def refused(reply: dict[str, Any], code: str) -> bool:
-    return reply["ok"] is False and reply["error"] == code and bool(reply["message"])
 
 
 def test_hello_says_machine_mode(ask: Any) -> None:
